@@ -1,0 +1,47 @@
+"""Shared test fixtures.
+
+Real third-party articles and gold sets live in ``../shared`` beside the checkout and
+are never copied into the project. :func:`shared_path` finds them; when one is
+missing the test is skipped on a developer's machine but fails under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def shared_path(relative: str) -> Path:
+    """Path of ``../shared/<relative>``; skip (or fail under CI=true) when missing."""
+    path = SHARED / relative
+    if not path.exists():
+        message = f"{path} is missing (the shared data folder must sit beside the checkout)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for the whole test session."""
+    from dateline.language.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def parse(nlp):
+    """Parse a plain text into one body segment with its Doc: ``parse("text")``."""
+    from dateline.language.segments import parse_segments, text_segments
+
+    def _parse(text: str):
+        return parse_segments(text_segments(text), nlp)
+
+    return _parse
