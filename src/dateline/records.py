@@ -83,6 +83,17 @@ class RawDocument:
 
 
 @dataclass(slots=True)
+class Rejected:
+    """A document that could not become an article, and why (rejection is data)."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(slots=True)
 class Sighting:
     """One place an article was read from."""
 

@@ -1,0 +1,214 @@
+"""HTML pages: body and metadata through trafilatura and htmldate, captions from figures.
+
+trafilatura finds the main text and the page's metadata (title, authors, site name);
+htmldate finds the publication date (``original_date=True``) and the last update.
+Image captions with their photo credits come from ``figure``/``figcaption`` and
+common caption and credit markup, which trafilatura leaves out; a caption is never
+kept as a body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from dateline.article.cues import Cues, split_credit
+from dateline.records import Image
+
+# trafilatura settings measured on the `extract` bench (docs/article.md): comments are
+# not the article, and favour_precision trims the tails of link lists.
+_TRAFILATURA_OPTIONS = {"include_comments": False, "favor_precision": True,
+                        "include_tables": True, "with_metadata": True}
+
+_CAPTION_CLASS = re.compile(r"caption|figcaption|wp-caption-text|image-desc|photo-desc|"
+                            r"media-desc|img-desc|legend", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline-photo|photographer|image-source|"
+                           r"img-source|photo-source|attribution", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class HtmlResult:
+    """What an HTML page gave."""
+
+    title: str | None
+    paragraphs: list[str]
+    images: list[Image] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
+    """Body, metadata, dates and captions of one HTML page."""
+    import trafilatura
+
+    # trafilatura and htmldate get the string: their own parsing (encoding fixes,
+    # parser options) measurably beats handing them our lxml tree.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        document = trafilatura.bare_extraction(html, url=url, **_TRAFILATURA_OPTIONS)
+    result = HtmlResult(title=None, paragraphs=[])
+    images = find_captions(_parse(html), url, cues)
+    result.images = images
+    if document is None:
+        result.warnings.append("trafilatura found no main text in the HTML page")
+    else:
+        result.title = _clean(document.title) or None
+        result.site = _clean(document.sitename) or None
+        result.url = document.url or None
+        result.authors = _split_authors(document.author)
+        result.language = document.language or None
+        result.paragraphs = _paragraphs(document.text or "", images)
+    result.published, result.updated = find_dates(html, url)
+    return result
+
+
+def _parse(html: str) -> etree._Element:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        # lxml refuses strings with an XML encoding declaration; bytes are fine.
+        return lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+
+
+def _clean(text: str | None) -> str:
+    return _SPACES.sub(" ", text or "").strip()
+
+
+def _split_authors(author: str | None) -> list[str]:
+    if not author:
+        return []
+    return [name.strip() for name in re.split(r";|\|", author) if name.strip()]
+
+
+def _paragraphs(text: str, images: list[Image]) -> list[str]:
+    """trafilatura's text as paragraphs, without lines that are image captions."""
+    captions = {_key(image.caption) for image in images}
+    captions |= {_key(f"{image.caption} {image.credit}") for image in images if image.credit}
+    paragraphs = []
+    for line in text.split("\n"):
+        line = _clean(line)
+        if line and _key(line) not in captions:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+# --- dates -------------------------------------------------------------------------
+
+def find_dates(html: str, url: str | None) -> tuple[str | None, str | None]:
+    """``(published, updated)`` by htmldate; ``updated`` only when later than published."""
+    from htmldate import find_date
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            published = find_date(html, url=url, extensive_search=True, original_date=True)
+            latest = find_date(html, url=url, extensive_search=True, original_date=False)
+        except (ValueError, TypeError):
+            return None, None
+    published = published if published and _has_day_evidence(html, published) else None
+    latest = latest if latest and _has_day_evidence(html, latest) else None
+    updated = latest if latest and (published is None or latest > published) else None
+    return published, updated
+
+
+def _has_day_evidence(html: str, date: str) -> bool:
+    """False for a 1 January that the page gives no sign of as a day.
+
+    htmldate fills a year-only find (often a copyright line, "© 2020") with January 1;
+    reporting that as a publication day is wrong more often than right, so such a
+    date must appear in the page in a numeric form (2020-01-01, 2020/01/01, 01.01.2020).
+    """
+    if not date.endswith("-01-01"):
+        return True
+    year = date[:4]
+    forms = (f"{year}-01-01", f"{year}/01/01", f"01.01.{year}", f"1.1.{year}",
+             f"{year}0101", f"01/01/{year}")
+    return any(form in html for form in forms)
+
+
+# --- captions ----------------------------------------------------------------------
+
+def find_captions(tree: etree._Element, url: str | None, cues: Cues) -> list[Image]:
+    """Captions (with credits and image URLs) of ``figure`` and caption markup."""
+    images: list[Image] = []
+    seen: set[str] = set()
+    for node in _caption_nodes(tree):
+        caption, credit = _caption_and_credit(node, cues)
+        if not caption or len(caption.split()) < 2:
+            continue
+        key = _key(caption)
+        if key in seen:
+            continue
+        seen.add(key)
+        images.append(Image(caption=caption, credit=credit, url=_image_url(node, url)))
+    return images
+
+
+def _caption_nodes(tree: etree._Element) -> list[etree._Element]:
+    nodes = list(tree.iter("figcaption"))
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("figcaption", "body", "html"):
+            continue
+        classes = f"{element.get('class', '')} {element.get('itemprop', '')}"
+        if _CAPTION_CLASS.search(classes) and not _has_ancestor(element, "figcaption") \
+                and not any(_has_ancestor(element, n) for n in nodes):
+            nodes.append(element)
+    # Keep the outermost caption element when captions nest.
+    return [n for n in nodes if not any(o is not n and _is_inside(n, o) for o in nodes)]
+
+
+def _has_ancestor(element: etree._Element, tag_or_node) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor is tag_or_node or ancestor.tag == tag_or_node:
+            return True
+    return False
+
+
+def _is_inside(node: etree._Element, other: etree._Element) -> bool:
+    return any(ancestor is other for ancestor in node.iterancestors())
+
+
+def _caption_and_credit(node: etree._Element, cues: Cues) -> tuple[str, str | None]:
+    """Caption text without its credit, and the credit (markup first, then text)."""
+    credit = None
+    for child in node.iter():
+        if child is node or not isinstance(child.tag, str):
+            continue
+        classes = f"{child.get('class', '')} {child.get('itemprop', '')}"
+        if _CREDIT_CLASS.search(classes) or child.tag in ("small", "cite"):
+            credit = credit or _clean(child.text_content())
+    text = _clean(node.text_content())
+    if credit:
+        text = _clean(text.replace(credit, "")) if credit in text else text
+        return text.strip(" |-–—"), credit.strip("()[] ") or None
+    split = split_credit(text, cues)
+    if split:
+        return split
+    return text, None
+
+
+def _image_url(node: etree._Element, base: str | None) -> str | None:
+    container = node.getparent() if node.tag == "figcaption" else node
+    for candidate in (container, node.getparent()):
+        if candidate is None:
+            continue
+        for img in candidate.iter("img"):
+            src = img.get("src") or img.get("data-src") or img.get("data-original")
+            if src and not src.startswith("data:"):
+                return urljoin(base, src) if base else src
+    return None
