@@ -37,6 +37,17 @@ def _read_lines(text: str) -> list[str]:
     return lines
 
 
+def _compile(text: str, what: str) -> tuple[re.Pattern[str], ...]:
+    patterns = []
+    for expression in _read_lines(text):
+        try:
+            patterns.append(re.compile(expression, re.IGNORECASE))
+        except re.error as exc:
+            raise ConfigError(f"{what} {expression!r} is not a valid regular expression: "
+                              f"{exc}") from exc
+    return tuple(patterns)
+
+
 def _builtin(name: str) -> str:
     return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
 
@@ -57,6 +68,7 @@ class Cues:
 
     credits: tuple[str, ...]
     boilerplate: tuple[re.Pattern[str], ...]
+    barriers: tuple[re.Pattern[str], ...]
     languages: frozenset[str]
     credit_unit: str = field(repr=False)
     digest: str = ""
@@ -64,6 +76,10 @@ class Cues:
     def is_boilerplate(self, line: str) -> bool:
         """Whether a whole line is navigation, sharing, sign-up, cookie or footer text."""
         return any(pattern.fullmatch(line) for pattern in self.boilerplate)
+
+    def is_barrier(self, line: str) -> bool:
+        """Whether a line opens what follows an article (comments, related stories)."""
+        return any(pattern.fullmatch(line) for pattern in self.barriers)
 
     def is_language_name(self, line: str) -> bool:
         return line.casefold() in self.languages
@@ -81,47 +97,62 @@ def load_cues(credits_files: tuple[str, ...] = (), boilerplate_files: tuple[str,
         boiler_text += "\n" + path.read_text(encoding="utf-8")
     languages_text = _builtin("languages.txt")
 
+    barrier_text = _builtin("barriers.txt")
     credits = tuple(dict.fromkeys(_read_lines(credits_text)))
-    patterns = []
-    for expression in _read_lines(boiler_text):
-        try:
-            patterns.append(re.compile(expression, re.IGNORECASE))
-        except re.error as exc:
-            raise ConfigError(f"boilerplate cue {expression!r} is not a valid "
-                              f"regular expression: {exc}") from exc
     names = sorted(credits, key=len, reverse=True)
     unit = "(?:" + "|".join(re.escape(name) for name in names) + ")"
     digest = hashlib.sha256(
-        (credits_text + boiler_text + languages_text).encode()).hexdigest()[:8]
-    return Cues(credits=credits, boilerplate=tuple(patterns),
+        (credits_text + boiler_text + barrier_text + languages_text).encode()).hexdigest()[:8]
+    return Cues(credits=credits, boilerplate=_compile(boiler_text, "boilerplate cue"),
+                barriers=_compile(barrier_text, "section break"),
                 languages=frozenset(n.casefold() for n in _read_lines(languages_text)),
                 credit_unit=unit, digest=digest)
 
 
 @lru_cache(maxsize=8)
-def credit_patterns(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def credit_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
     """Regexes for a caption's trailing credit.
 
-    Returns ``(trailing, parenthesised, whole)``: a credit after the caption's last
-    sentence ("... in Washington. AFP"), a credit in parentheses at the end
-    ("... (AP Photo/Jane Doe)"), and a line that is nothing but a credit.
+    Returns ``(trailing, parenthesised, unpunctuated, whole)``: a credit after the
+    caption's last sentence ("... in Washington. AFP"), a credit in parentheses
+    ("... (AP Photo/Jane Doe)"), a credit right after the caption's last word
+    ("... celebrates his goal AP Photo/Jane Doe"), and a line that is only a credit.
     """
     unit = cues.credit_unit
     # A person's name before or after an agency: "Jane Doe/Reuters", "AP Photo/Jane Doe".
     person = r"[\w.'’-]+(?: [\w.'’-]+){0,4}"
-    agency_chain = rf"{unit}(?:\s?(?:/|\||,|&|and|via|for|-)\s?{unit})*"
+    suffix = r"(?:\s?(?:-|–)?\s?(?:file|files|pool|handout|contributor|photo|via [\w ]{2,30}))?"
+    agency_chain = rf"{unit}(?:\s?(?:/|\||,|&|and|via|for|-)\s?{unit})*{suffix}"
+    labelled = (rf"(?:{_CREDIT_LEADS}\s?(?::|by|-|–|—)\s?[^\s].{{1,80}}"
+                r"|(?:image|photo|picture|photograph)\s+(?:copyright|credit|courtesy)"
+                r"(?:\s+of)?\s*:?\s*.{2,80}"
+                r"|(?:photo illustration|submitted photo|file photo|handout photo|"
+                r"contributed photo|staff photo)(?:\s*(?:by|:)\s*.{2,80})?)")
     credit = (
         rf"(?:{agency_chain}(?:\s?/\s?{person})?"
-        rf"|{person}\s?/\s?{agency_chain}"
-        rf"|{_CREDIT_LEADS}\s?(?::|by|-|–|—)\s?[^\s].{{1,80}}"
+        rf"|{person}\s?[/|]\s?{agency_chain}"
+        rf"|{labelled}"
         rf"|©\s?.{{2,80}})"
     )
     trailing = re.compile(
         rf"(?P<caption>.{{10,}}?[.!?…”\"’')\]])\s+(?P<credit>{credit})\s*\.?", re.IGNORECASE)
     parenthesised = re.compile(
         rf"(?P<caption>.{{10,}}?)\s*[(\[](?P<credit>{credit})[)\]]\s*\.?", re.IGNORECASE)
+    # Without punctuation the credit must be unmistakable: case as listed for agencies.
+    unpunctuated = re.compile(
+        rf"(?P<caption>.{{10,}}?[\w\d])\s+(?P<credit>(?i:{labelled})|{agency_chain}"
+        rf"(?:\s?/\s?{person})?|{person}\s?[/|]\s?{agency_chain})\s*\.?")
     whole = re.compile(rf"[(\[]?(?P<credit>{credit})[)\]]?\.?", re.IGNORECASE)
-    return trailing, parenthesised, whole
+    return trailing, parenthesised, unpunctuated, whole
+
+
+# Words a caption cannot end on when a credit follows without punctuation: "... told
+# Reuters", "... according to AP" are sentences that name an agency, not credits.
+_CONNECTORS = frozenset("""a an the of to by for from with and or but in on at as via per
+told said says tells according reported reports reporting quoted cited citing wrote
+writes including than like about into onto over under against between among toward
+towards through during after before since until while whereas whom who which that
+is was were are be been being has have had do does did""".split())
 
 
 def split_credit(text: str, cues: Cues) -> tuple[str, str] | None:
@@ -130,9 +161,27 @@ def split_credit(text: str, cues: Cues) -> tuple[str, str] | None:
     The caption must keep at least three words, so that a short line such as
     "Photo: AFP" is a bare credit, not a caption.
     """
-    trailing, parenthesised, _ = credit_patterns(cues)
-    for pattern in (parenthesised, trailing):
+    trailing, parenthesised, unpunctuated, _ = credit_patterns(cues)
+    for pattern in (parenthesised, trailing, unpunctuated):
         match = pattern.fullmatch(text)
-        if match and len(match.group("caption").split()) >= 3:
-            return match.group("caption").strip(), match.group("credit").strip()
+        if not match or len(match.group("caption").split()) < 3:
+            continue
+        caption = match.group("caption").strip()
+        if pattern is unpunctuated and caption.split()[-1].casefold() in _CONNECTORS:
+            continue
+        return caption, normalise_credit(match.group("credit"))
     return None
+
+
+_CREDIT_LABEL = re.compile(r"^(?:credits?|photo credit|image credit)\s*(?::|\.{2,}|…|-|–|—)\s*",
+                           re.IGNORECASE)
+
+
+def normalise_credit(credit: str) -> str:
+    """A credit without brackets and without a bare "Credit:" label.
+
+    "Photo: Jane Doe" keeps its "Photo:" (it says what is credited), but "Credit...",
+    "Credit:" are labels only.
+    """
+    credit = credit.strip().strip("()[]").strip()
+    return _CREDIT_LABEL.sub("", credit).strip(" .")

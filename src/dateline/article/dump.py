@@ -40,7 +40,7 @@ class Line:
 
     text: str
     bulleted: bool = False
-    kind: str = "text"  # text, caption, credit, meta, boilerplate, language, repeat
+    kind: str = "text"  # text, caption, credit, meta, boilerplate, barrier, language, repeat
 
 
 @dataclass
@@ -108,17 +108,24 @@ def _normalise(line: str) -> str:
 def _looks_wrapped(lines: list[str]) -> bool:
     """Whether a converter wrapped paragraphs at a fixed width (html2text, lynx, w3m).
 
-    Wrapped text has many lines that end within a few characters of one maximum
-    width and are followed by a line that continues the same paragraph.
+    Wrapped text has one width (60-120 columns) that almost no line exceeds, and
+    most lines that a non-blank line follows end within a few characters of it.
     """
     lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 10:
+    bare = [_BULLET.sub("", line.strip(), count=1) for line in lines]
+    # A line followed by a different non-blank line (a repeat or a gallery pair is not
+    # a wrapped paragraph).
+    continued = [len(line) for line, text, following in zip(lines, bare, bare[1:],
+                                                            strict=False)
+                 if text and following and text != following]
+    if len(continued) < 5:
         return False
-    width = sorted(lengths)[int(len(lengths) * 0.95) - 1]
-    if not 40 <= width <= 120:
-        return False
-    near_width = sum(1 for length in lengths if width - 12 <= length <= width)
-    return near_width / len(lengths) > 0.3
+    for width in range(60, 121):
+        near = sum(1 for length in continued if width - 15 <= length <= width)
+        over = sum(1 for length in lengths if length > width + 1)
+        if near >= 5 and near / len(continued) > 0.5 and over / len(lengths) < 0.05:
+            return True
+    return False
 
 
 def _unwrap(lines: list[str]) -> list[str]:
@@ -161,14 +168,22 @@ def _mark_repeats(lines: list[Line]) -> None:
 # --- pass 2: captions, metadata, navigation -------------------------------------------
 
 def _take_captions(lines: list[Line], cues: Cues, result: DumpResult) -> None:
-    """Lines ending with a credit are image captions; their repeats go too."""
-    _, _, whole = credit_patterns(cues)
+    """Lines ending with a credit are image captions; their repeats go too.
+
+    A line printed several times, or twice in a row in a bulleted gallery, is a
+    caption even when its credit is not in the credit table: the short capitalised
+    tail after its last sentence is taken as the credit.
+    """
+    *_, whole = credit_patterns(cues)
     seen: dict[str, Image] = {}
     caption_keys: set[str] = set()
+    repeated = _repeated_keys(lines)
     for index, line in enumerate(lines):
         if line.kind not in ("text", "repeat"):
             continue
         split = split_credit(line.text, cues)
+        if split is None and _key(line.text) in repeated:
+            split = _split_unlisted_credit(line.text)
         if split is None:
             if whole.fullmatch(line.text) and len(line.text.split()) <= 8:
                 line.kind = "credit"
@@ -185,6 +200,31 @@ def _take_captions(lines: list[Line], cues: Cues, result: DumpResult) -> None:
     for line in lines:
         if line.kind in ("text", "repeat") and _key(line.text) in caption_keys:
             line.kind = "caption"
+
+
+def _repeated_keys(lines: list[Line]) -> set[str]:
+    """Keys of lines printed three times or more, or twice in a row (a gallery pair)."""
+    counts: dict[str, int] = {}
+    pairs: set[str] = set()
+    for index, line in enumerate(lines):
+        key = _key(line.text)
+        counts[key] = counts.get(key, 0) + 1
+        if index and _key(lines[index - 1].text) == key:
+            pairs.add(key)
+    return pairs | {key for key, count in counts.items() if count >= 3}
+
+
+_UNLISTED_CREDIT = re.compile(
+    r"(?P<caption>.{10,}?[.!?…”\"’')\]])\s+"
+    r"(?P<credit>[A-Z©][\w&.'’/|,-]*(?:\s+[\w&.'’/|,-]+){0,5})\.?")
+
+
+def _split_unlisted_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` for a caption whose credit is not in the table."""
+    match = _UNLISTED_CREDIT.fullmatch(text)
+    if not match or len(match.group("credit")) > 50 or len(match.group("caption").split()) < 3:
+        return None
+    return match.group("caption").strip(), match.group("credit").strip()
 
 
 def _attach_credit(lines: list[Line], index: int, credit: str, seen: dict[str, Image],
@@ -235,7 +275,9 @@ def _mark_navigation(lines: list[Line], cues: Cues) -> None:
     for index, line in enumerate(lines):
         if line.kind != "text":
             continue
-        if cues.is_boilerplate(line.text):
+        if cues.is_barrier(line.text):
+            line.kind = "barrier"
+        elif cues.is_boilerplate(line.text):
             line.kind = "boilerplate"
         elif cues.is_language_name(line.text):
             neighbours = lines[max(0, index - 1): index + 2]
@@ -251,11 +293,14 @@ def _body_span(lines: list[Line], scorer: Prose) -> tuple[int, int]:
     Prose lines add their length; lines that are not prose subtract a penalty, so
     menus and link lists between two prose regions split them; lines already taken
     out (captions, metadata, repeats) count zero, so a gallery inside the article
-    does not split it.
+    does not split it; a section break (comments, author box) cannot be crossed.
     """
     best, best_span = 0.0, (0, 0)
     running, start = 0.0, 0
     for index, line in enumerate(lines):
+        if line.kind == "barrier":
+            running = 0.0
+            continue
         score = scorer.score(line.text) if line.kind == "text" else 0.0
         if running <= 0 and score > 0:
             running, start = 0.0, index

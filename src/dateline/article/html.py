@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from dateline.article.cues import Cues, split_credit
+from dateline.article.cues import Cues, normalise_credit, split_credit
 from dateline.records import Image
 
 # trafilatura settings measured on the `extract` bench (docs/article.md): comments are
@@ -58,7 +58,7 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(html, url=url, **_TRAFILATURA_OPTIONS)
     result = HtmlResult(title=None, paragraphs=[])
-    images = find_captions(_parse(html), url, cues)
+    images = find_captions(parse_html(html), url, cues)
     result.images = images
     if document is None:
         result.warnings.append("trafilatura found no main text in the HTML page")
@@ -73,7 +73,8 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
     return result
 
 
-def _parse(html: str) -> etree._Element:
+def parse_html(html: str) -> etree._Element:
+    """An lxml tree of an HTML page given as text."""
     try:
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -143,13 +144,23 @@ def _has_day_evidence(html: str, date: str) -> bool:
 
 # --- captions ----------------------------------------------------------------------
 
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)?\s*\d+\s*(?:of|/)\s*\d+\s*",
+                              re.IGNORECASE)
+
+
 def find_captions(tree: etree._Element, url: str | None, cues: Cues) -> list[Image]:
-    """Captions (with credits and image URLs) of ``figure`` and caption markup."""
+    """Captions (with credits and image URLs) of ``figure`` and caption markup.
+
+    Caption-like class names are common on things that are not captions ("Caption
+    Close" buttons, comment counters), so a class-based caption counts only near an
+    image, and a caption needs four words and must not be a boilerplate cue.
+    """
     images: list[Image] = []
     seen: set[str] = set()
     for node in _caption_nodes(tree):
         caption, credit = _caption_and_credit(node, cues)
-        if not caption or len(caption.split()) < 2:
+        caption = _GALLERY_COUNTER.sub("", caption).strip()
+        if len(caption.split()) < 4 or cues.is_boilerplate(caption):
             continue
         key = _key(caption)
         if key in seen:
@@ -166,10 +177,24 @@ def _caption_nodes(tree: etree._Element) -> list[etree._Element]:
             continue
         classes = f"{element.get('class', '')} {element.get('itemprop', '')}"
         if _CAPTION_CLASS.search(classes) and not _has_ancestor(element, "figcaption") \
-                and not any(_has_ancestor(element, n) for n in nodes):
+                and not any(_has_ancestor(element, n) for n in nodes) and _near_image(element):
             nodes.append(element)
     # Keep the outermost caption element when captions nest.
     return [n for n in nodes if not any(o is not n and _is_inside(n, o) for o in nodes)]
+
+
+def _near_image(element: etree._Element) -> bool:
+    """Whether an image sits in the element's figure, parent or grandparent."""
+    if _has_ancestor(element, "figure"):
+        return True
+    scope = element.getparent()
+    for _ in range(2):
+        if scope is None:
+            return False
+        if any(True for _ in scope.iter("img", "picture")):
+            return True
+        scope = scope.getparent()
+    return False
 
 
 def _has_ancestor(element: etree._Element, tag_or_node) -> bool:
@@ -195,7 +220,7 @@ def _caption_and_credit(node: etree._Element, cues: Cues) -> tuple[str, str | No
     text = _clean(node.text_content())
     if credit:
         text = _clean(text.replace(credit, "")) if credit in text else text
-        return text.strip(" |-–—"), credit.strip("()[] ") or None
+        return text.strip(" |-–—"), normalise_credit(credit) or None
     split = split_credit(text, cues)
     if split:
         return split

@@ -15,6 +15,9 @@ from functools import lru_cache
 
 import py3langid
 
+# Scripts written without spaces between words: count their characters instead.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
+                       r"\uf900-\ufaff\uff66-\uff9f]")
 _SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"’”»)\]]*$|['\"’”»]$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -32,12 +35,13 @@ _STOPLISTS = {
 
 # Thresholds, tuned on the `dumps` bench (see docs/article.md):
 # a line of >= 10 words that ends like a sentence and is >= 20% stopwords is prose;
-# shorter sentences (>= 4 words) count for less, and anything else costs a penalty,
-# so that menus and link lists split prose regions apart.
+# shorter sentences (>= 4 words) count for less, and anything else costs a penalty
+# (about the length of one short sentence: 100 characters), so that menus and link
+# lists split prose regions apart while a subheading or two inside an article do not.
 _MIN_PROSE_WORDS = 10
 _MIN_SENTENCE_WORDS = 4
 _MIN_STOPWORD_DENSITY = 0.2
-_PENALTY = 30.0
+_PENALTY = 100.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class Prose:
 
     def score(self, text: str) -> float:
         """Positive for prose (its length), negative for everything else."""
-        words = len(text.split())
+        words = word_count(text)
         sentence = bool(_SENTENCE_END.search(text))
         dense = self.density(text) >= _MIN_STOPWORD_DENSITY
         if words >= _MIN_PROSE_WORDS and sentence and dense:
@@ -66,14 +70,26 @@ class Prose:
         return -max(_PENALTY, len(text) / 2)
 
     def keep_in_body(self, text: str) -> bool:
-        """Inside the body's span, keep prose and short sentences; drop the rest."""
-        return self.score(text) > 0
+        """Inside the body's span, keep all but one-word lines.
+
+        Subheadings and list items inside an article are the article's; what is
+        navigation was already taken out by the boilerplate cues.
+        """
+        return word_count(text) >= 2 or self.score(text) > 0
 
     def is_headline(self, text: str) -> bool:
         """A line shaped like a headline: 3-30 words, not ending in a full stop."""
         words = len(text.split())
         return 3 <= words <= 30 and not text.rstrip().endswith((".", ":", ";", ",")) \
             and len(text) <= 250
+
+
+def word_count(text: str) -> int:
+    """Words of a line; in Chinese, Japanese, Korean or Thai, about two characters each."""
+    unspaced = len(_UNSPACED.findall(text))
+    if unspaced:
+        return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
+    return len(text.split())
 
 
 @lru_cache(maxsize=64)
