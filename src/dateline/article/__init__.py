@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from dateline.article.cues import Cues, load_cues
 from dateline.article.dump import clean_dump
-from dateline.article.html import extract_html
+from dateline.article.html import HtmlResult, extract_html
 from dateline.article.ids import article_id
 from dateline.article.prose import detect_language
 from dateline.records import Article, RawDocument, Rejected, Sighting
@@ -34,7 +34,7 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
         reason = "; ".join(found.warnings) or "no article text found"
         return Rejected(raw.origin, f"not an article: {reason}")
     text = "\n\n".join(found.paragraphs)
-    url = raw.url or getattr(found, "url", None)
+    url = raw.url or (found.url if isinstance(found, HtmlResult) else None)
     site = found.site or meta.get("site") or _host(url)
     published = found.published or meta.get("published")
     updated = found.updated or meta.get("updated")
@@ -57,7 +57,7 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
         published=published,
         updated=updated,
         authors=list(found.authors) or _list(meta.get("authors")),
-        contributors=list(getattr(found, "contributors", [])),
+        contributors=list(found.contributors),
         language=language,
         images=list(found.images),
         warnings=warnings,

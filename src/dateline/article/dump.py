@@ -65,8 +65,8 @@ def clean_dump(text: str, cues: Cues | None = None, title_hint: str | None = Non
     lines = split_lines(text)
     result = DumpResult(title=None, paragraphs=[])
     _mark_repeats(lines)
-    _take_captions(lines, cues, result)
     _take_metadata(lines, result)
+    _take_captions(lines, cues, result)
     _mark_navigation(lines, cues)
     scorer = prose_scorer(language, " ".join(line.text for line in lines if line.kind == "text"))
     start, end = _body_span(lines, scorer)
@@ -185,9 +185,10 @@ def _take_captions(lines: list[Line], cues: Cues, result: DumpResult) -> None:
         if split is None and _key(line.text) in repeated:
             split = _split_unlisted_credit(line.text)
         if split is None:
-            if whole.fullmatch(line.text) and len(line.text.split()) <= 8:
+            if whole.fullmatch(line.text) and len(line.text.split()) <= 8 \
+                    and not cues.is_boilerplate(line.text):
                 line.kind = "credit"
-                _attach_credit(lines, index, line.text, seen, result)
+                _attach_credit(lines, index, line.text, seen, result, cues)
             continue
         caption, credit = split
         key = _key(caption)
@@ -228,13 +229,14 @@ def _split_unlisted_credit(text: str) -> tuple[str, str] | None:
 
 
 def _attach_credit(lines: list[Line], index: int, credit: str, seen: dict[str, Image],
-                   result: DumpResult) -> None:
+                   result: DumpResult, cues: Cues) -> None:
     """A credit alone on its line belongs to a short caption line just above it."""
     if index == 0:
         return
     above = lines[index - 1]
     words = len(above.text.split())
-    if above.kind == "text" and 3 <= words <= 40 and above.bulleted == lines[index].bulleted:
+    if above.kind == "text" and 3 <= words <= 40 and above.bulleted == lines[index].bulleted \
+            and not cues.is_boilerplate(above.text):
         key = _key(above.text)
         above.kind = "caption"
         if key not in seen:
@@ -268,6 +270,18 @@ def _take_metadata(lines: list[Line], result: DumpResult) -> None:
             rest = split_dateline(line.text)
             if rest and not result.published:
                 result.published = rest
+
+
+def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], DumpResult]:
+    """Paragraphs without datelines, contributor lines and bylines, and what they said.
+
+    HTML extraction keeps such lines as paragraphs; this takes them out the same way
+    the dump cleaner does.
+    """
+    lines = [Line(text=p) for p in paragraphs]
+    found = DumpResult(title=None, paragraphs=[])
+    _take_metadata(lines, found)
+    return [line.text for line in lines if line.kind != "meta"], found
 
 
 def _mark_navigation(lines: list[Line], cues: Cues) -> None:

@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from dateline.article.cues import Cues, normalise_credit, split_credit
+from dateline.article.dump import take_metadata_lines
 from dateline.records import Image
 
 # trafilatura settings measured on the `extract` bench (docs/article.md): comments are
@@ -42,6 +43,7 @@ class HtmlResult:
     published: str | None = None
     updated: str | None = None
     authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
     site: str | None = None
     url: str | None = None
     language: str | None = None
@@ -58,6 +60,7 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(html, url=url, **_TRAFILATURA_OPTIONS)
     result = HtmlResult(title=None, paragraphs=[])
+    meta = None
     images = find_captions(parse_html(html), url, cues)
     result.images = images
     if document is None:
@@ -69,7 +72,17 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
         result.authors = _split_authors(document.author)
         result.language = document.language or None
         result.paragraphs = _paragraphs(document.text or "", images)
-    result.published, result.updated = find_dates(html, url)
+        if result.paragraphs and result.title and _key(result.paragraphs[0]) == _key(result.title):
+            result.paragraphs.pop(0)  # the headline is the title, not a paragraph
+        result.paragraphs, meta = take_metadata_lines(result.paragraphs)
+        result.authors = result.authors or meta.authors
+        result.contributors = meta.contributors
+    published, updated = find_dates(html, url)
+    if meta is not None:
+        published, updated = published or meta.published, updated or meta.updated
+    stamps = _timestamps(html)
+    result.published = _with_time(published, stamps["published"])
+    result.updated = _with_time(updated, stamps["updated"])
     return result
 
 
@@ -125,6 +138,47 @@ def find_dates(html: str, url: str | None) -> tuple[str | None, str | None]:
     latest = latest if latest and _has_day_evidence(html, latest) else None
     updated = latest if latest and (published is None or latest > published) else None
     return published, updated
+
+
+_STAMP_SOURCES = {
+    "published": re.compile(
+        r"""(?:(?:property|name|itemprop)=["'](?:article:published_time|datePublished|"""
+        r"""pubdate|publishdate|date|dc\.date\.issued|og:published_time)["'][^>]*?"""
+        r"""content=["']|"datePublished"\s*:\s*")([^"'<>]{10,40})""", re.IGNORECASE),
+    "updated": re.compile(
+        r"""(?:(?:property|name|itemprop)=["'](?:article:modified_time|dateModified|"""
+        r"""og:updated_time|last-modified)["'][^>]*?content=["']|"dateModified"\s*:\s*")"""
+        r"""([^"'<>]{10,40})""", re.IGNORECASE),
+}
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?"
+                        r"(?:Z|[+-]\d{2}:?\d{2})?")
+
+
+def _timestamps(html: str) -> dict[str, list[str]]:
+    """Full ISO timestamps the page's metadata gives for publication and update."""
+    found: dict[str, list[str]] = {}
+    for kind, pattern in _STAMP_SOURCES.items():
+        values = []
+        for match in pattern.finditer(html[:500_000]):
+            stamp = _ISO_STAMP.match(match.group(1).strip())
+            if stamp:
+                values.append(stamp.group(0).replace(" ", "T"))
+        found[kind] = values
+    return found
+
+
+def _with_time(day: str | None, stamps: list[str]) -> str | None:
+    """The page's own full timestamp for ``day`` when its metadata has one.
+
+    htmldate gives the day; the time of day (and zone, as written) comes from the
+    same page's metadata when it names that day.
+    """
+    if day is None:
+        return None
+    for stamp in stamps:
+        if stamp.startswith(day):
+            return re.sub(r"\.\d+", "", stamp)  # fractions of a second add nothing
+    return day
 
 
 def _has_day_evidence(html: str, date: str) -> bool:
