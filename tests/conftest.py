@@ -45,3 +45,25 @@ def parse(nlp):
         return parse_segments(text_segments(text), nlp)
 
     return _parse
+
+
+def warc_record(uri: str, body: bytes, content_type: str = "text/html; charset=utf-8",
+                date: str = "2024-05-01T10:00:00Z", record_type: str = "response") -> bytes:
+    """One WARC record holding an HTTP response (for tests that need a WARC file)."""
+    http = (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+    head = (f"WARC/1.0\r\nWARC-Type: {record_type}\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: {date}\r\nWARC-Record-ID: <urn:uuid:{abs(hash(uri)):032x}>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode()
+    return head + http + b"\r\n\r\n"
+
+
+@pytest.fixture
+def make_warc():
+    """``make_warc([(uri, body_bytes), ...]) -> bytes`` of a WARC archive."""
+
+    def _make(records, **kwargs) -> bytes:
+        return b"".join(warc_record(uri, body, **kwargs) for uri, body in records)
+
+    return _make

@@ -125,10 +125,15 @@ def extract(paths, pretty, **options) -> None:
 @_db_option
 @click.option("--reprocess", is_flag=True,
               help="Re-run the stages on stored articles made by older versions.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @_input_options
 @_friendly_errors
-def run(paths, db, reprocess, **options) -> None:
-    """Store the articles of PATHS in the database; prints a one-line summary."""
+def run(paths, db, reprocess, quiet, **options) -> None:
+    """Store the articles of PATHS in the database.
+
+    Prints a line per newly stored article (what was found in it) and ends with one
+    summary line: read, stored, already present, failed.
+    """
     from dateline.pipeline import reprocess as reprocess_store
     from dateline.pipeline import run_into_store
     from dateline.store import Store
@@ -143,7 +148,7 @@ def run(paths, db, reprocess, **options) -> None:
                        err=not paths)
         if not paths:
             return
-        progress = _Progress()
+        progress = _Progress(quiet)
         try:
             summary = run_into_store(paths, store, settings, progress.update)
         finally:
@@ -154,9 +159,11 @@ def run(paths, db, reprocess, **options) -> None:
 
 
 class _Progress:
-    """A progress bar on a terminal (standard error); silent otherwise."""
+    """A progress bar on a terminal (standard error), a line per stored article, and a
+    line per failure on standard error."""
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
         self.bar = None
         if sys.stderr.isatty():
             from tqdm import tqdm
@@ -165,18 +172,33 @@ class _Progress:
 
     def update(self, outcome, status: str) -> None:
         if status == "failed":
-            message = f"dateline: {outcome.result}"
-            if self.bar is not None:
-                self.bar.write(message, file=sys.stderr)
-            else:
-                click.echo(message, err=True)
+            self._write(f"dateline: {outcome.result}", err=True)
+        elif status == "stored" and not self.quiet:
+            self._write(_found_line(outcome.result))
         if self.bar is not None:
             self.bar.update(1)
             self.bar.set_postfix_str(status, refresh=False)
 
+    def _write(self, message: str, err: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr if err else sys.stdout)
+        else:
+            click.echo(message, err=err)
+
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _found_line(article) -> str:
+    """One line saying what an article holds: id, title, and counts of its facts."""
+    facts = [(len(article.paragraphs), "paragraphs"), (len(article.images), "images"),
+             (len(article.entities), "entities"), (len(article.quotes), "quotes"),
+             (len(article.dates), "dates"), (len(article.counts), "counts"),
+             (len(article.events), "events")]
+    found = ", ".join(f"{n} {name}" for n, name in facts if n)
+    title = article.title or "(no title)"
+    return f"stored {article.id}  {title[:70]}  ({found})"
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dateline.article import build_article, load_cues
 from dateline.read import iter_documents
@@ -48,10 +49,11 @@ def _language_options(settings: Settings):
                            batch_size=settings.batch_size)
 
 
-def articles_of(inputs: Iterable[str], settings: Settings) -> Iterator[Outcome]:
-    """The article layer alone over ``inputs``."""
+def articles_of(inputs: Iterable[str], settings: Settings,
+                exclude: Iterable[Path] = ()) -> Iterator[Outcome]:
+    """The article layer alone over ``inputs`` (files in ``exclude`` passed over)."""
     cues = load_cues(settings.credits, settings.boilerplate)
-    for item in iter_documents(inputs, settings.max_bytes):
+    for item in iter_documents(inputs, settings.max_bytes, exclude):
         if isinstance(item, Rejected):
             yield Outcome(None, item)
         else:
@@ -59,10 +61,11 @@ def articles_of(inputs: Iterable[str], settings: Settings) -> Iterator[Outcome]:
 
 
 def process(inputs: Iterable[str], settings: Settings,
-            skip: Callable[[Article], bool] | None = None) -> Iterator[Outcome]:
+            skip: Callable[[Article], bool] | None = None,
+            exclude: Iterable[Path] = ()) -> Iterator[Outcome]:
     """All stages over ``inputs``; ``skip(article)`` True leaves out the language stage."""
     batch: list[Outcome] = []
-    for outcome in articles_of(inputs, settings):
+    for outcome in articles_of(inputs, settings, exclude):
         batch.append(outcome)
         if len(batch) >= settings.batch_size:
             yield from _annotated(batch, settings, skip)
@@ -90,7 +93,9 @@ def run_into_store(inputs: Iterable[str], store, settings: Settings,
     only gain a sighting: the language stage does not run on them again.
     """
     summary = Summary()
-    for outcome in process(inputs, settings, skip=lambda a: store.exists(a.id)):
+    own_files = [store.path.with_name(store.path.name + suffix) for suffix in ("", "-wal", "-shm")]
+    for outcome in process(inputs, settings, skip=lambda a: store.exists(a.id),
+                           exclude=own_files):
         summary.read += 1
         if isinstance(outcome.result, Rejected):
             summary.failed += 1

@@ -14,11 +14,14 @@ from dateline.article.cues import Cues, load_cues
 from dateline.article.dump import clean_dump
 from dateline.article.html import HtmlResult, extract_html
 from dateline.article.ids import article_id
-from dateline.article.prose import detect_language
+from dateline.article.prose import detect_language, word_count
 from dateline.records import Article, RawDocument, Rejected, Sighting
 from dateline.versions import article_versions
 
 __all__ = ["build_article", "load_cues", "Cues"]
+
+#: Fewer words than this is a page fragment (a menu, an error page), not an article.
+MIN_ARTICLE_WORDS = 15
 
 
 def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejected:
@@ -34,6 +37,9 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
         reason = "; ".join(found.warnings) or "no article text found"
         return Rejected(raw.origin, f"not an article: {reason}")
     text = "\n\n".join(found.paragraphs)
+    words = word_count(text)
+    if words < MIN_ARTICLE_WORDS:
+        return Rejected(raw.origin, f"not an article: only {words} words of text")
     url = raw.url or (found.url if isinstance(found, HtmlResult) else None)
     site = found.site or meta.get("site") or _host(url)
     published = found.published or meta.get("published")

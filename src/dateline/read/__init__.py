@@ -39,8 +39,13 @@ Item = RawDocument | Rejected
 
 
 def iter_documents(inputs: Iterable[str | os.PathLike[str]],
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Every document (or rejection) found in ``inputs``, in order."""
+                   max_bytes: int = DEFAULT_MAX_BYTES,
+                   exclude: Iterable[Path] = ()) -> Iterator[Item]:
+    """Every document (or rejection) found in ``inputs``, in order.
+
+    Files in ``exclude`` (the run's own database, say) are passed over.
+    """
+    skip = {p.resolve() for p in exclude}
     for name in inputs:
         if str(name) == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", "-", max_bytes)
@@ -49,7 +54,8 @@ def iter_documents(inputs: Iterable[str | os.PathLike[str]],
         if not paths:
             yield Rejected(str(name), "no such file, folder or matching path")
         for path in paths:
-            yield from read_file(path, max_bytes)
+            if path.resolve() not in skip:
+                yield from read_file(path, max_bytes)
 
 
 def expand_path(name: str) -> list[Path]:

@@ -1,0 +1,101 @@
+"""The command line: output shapes, summaries, errors and exit status."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = ("Harbour bridge closes for repairs\n\nThe city closed the harbour bridge on Tuesday "
+        "after engineers found cracks in two supports.\n\nFerries will run every ten minutes "
+        "until the bridge reopens, the port authority said.\n")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    (tmp_path / "one.txt").write_text(TEXT)
+    (tmp_path / "two.txt").write_text(TEXT.replace("harbour bridge", "river tunnel"))
+    (tmp_path / "bad.bin").write_bytes(b"\x00\x01\x02" * 100)
+    return tmp_path
+
+
+def invoke(runner, *args):
+    return runner.invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_extract_prints_one_json_record_per_line(runner, inputs):
+    result = invoke(runner, "extract", "--no-language", str(inputs / "one.txt"),
+                    str(inputs / "two.txt"))
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["title"] for r in records] == ["Harbour bridge closes for repairs"] * 2
+    assert result.exit_code == 0
+
+
+def test_extract_pretty_prints_an_object_for_one_and_an_array_for_several(runner, inputs):
+    one = json.loads(invoke(runner, "extract", "--no-language", "--pretty",
+                            str(inputs / "one.txt")).output)
+    several = json.loads(invoke(runner, "extract", "--no-language", "--pretty",
+                                str(inputs / "one.txt"), str(inputs / "two.txt")).output)
+    assert isinstance(one, dict) and isinstance(several, list) and len(several) == 2
+
+
+def test_bad_input_is_one_line_on_stderr_and_the_batch_goes_on(runner, inputs):
+    result = invoke(runner, "extract", "--no-language", str(inputs))
+    errors = [line for line in result.stderr.splitlines() if line]
+    assert errors == [f"dateline: {inputs / 'bad.bin'}: binary file, not HTML, text, WARC or "
+                      "JSON Lines"]
+    assert len(result.stdout.splitlines()) == 2
+    assert result.exit_code == 0
+
+
+def test_exit_status_is_non_zero_only_when_nothing_could_be_read(runner, inputs):
+    assert invoke(runner, "extract", "--no-language", str(inputs / "bad.bin")).exit_code == 1
+
+
+def test_run_stores_articles_and_ends_with_a_summary_line(runner, inputs, tmp_path):
+    db = str(tmp_path / "x.db")
+    first = invoke(runner, "run", "--no-language", "--db", db, str(inputs))
+    second = invoke(runner, "run", "--no-language", "--db", db, str(inputs))
+    assert first.stdout.splitlines()[-1] == "read 3, stored 2, already present 0, failed 1"
+    assert second.stdout.splitlines()[-1] == "read 3, stored 0, already present 2, failed 1"
+    assert sum(line.startswith("stored ") for line in first.stdout.splitlines()) == 2
+
+
+def test_show_and_search_read_the_store(runner, inputs, tmp_path):
+    db = str(tmp_path / "x.db")
+    invoke(runner, "run", "--no-language", "--db", db, str(inputs / "one.txt"))
+    found = invoke(runner, "search", "--db", db, "ferries").stdout
+    article_id = found.split()[0]
+    shown = invoke(runner, "show", "--db", db, article_id[:8]).stdout
+    assert shown.startswith("Harbour bridge closes for repairs")
+    record = json.loads(invoke(runner, "show", "--db", db, "--json", article_id).stdout)
+    assert record["id"] == article_id
+
+
+def test_show_unknown_id_is_one_error_line(runner, tmp_path):
+    result = runner.invoke(cli, ["show", "--db", str(tmp_path / "x.db"), "ffff"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: no stored article has id 'ffff'")
+
+
+def test_max_bytes_option_limits_document_size(runner, inputs):
+    result = invoke(runner, "extract", "--no-language", "--max-bytes", "50",
+                    str(inputs / "one.txt"))
+    assert "size limit" in result.stderr and result.exit_code == 1
+
+
+def test_every_command_is_documented_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    documented = set(re.findall(r"dateline ([a-z-]+)", readme))
+    assert set(cli.commands) <= documented, set(cli.commands) - documented
