@@ -84,11 +84,35 @@ def clean_dump(text: str, cues: Cues | None = None, title_hint: str | None = Non
 
 # --- pass 1: lines -------------------------------------------------------------------
 
+# Markdown that converters such as html2text leave: images, links, emphasis, headings.
+# (Converters that wrap lines break long URLs too, so a URL may hold line breaks.)
+_MD_URL = r"\((?:[^()\s]|\n(?=\S)|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]" + _MD_URL)
+_MD_LINK = re.compile(r"\[([^\]]*)\]" + _MD_URL)
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
+_MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+_MD_ESCAPE = re.compile(r"\\([-*_#\[\]()!.+>`|])")
+
+
+def strip_markdown(text: str) -> str:
+    """Plain text from the Markdown an HTML-to-text converter may have written.
+
+    Images go, links keep their text, emphasis and heading marks go; plain text
+    passes through unchanged (it has none of these shapes).
+    """
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_HEADING.sub("", text)
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
 def split_lines(text: str) -> list[Line]:
     """Normalised, non-empty lines; hard-wrapped paragraphs joined back together."""
-    raw = [_normalise(line) for line in text.replace("\r\n", "\n").replace("\r", "\n")
-           .split("\n")]
-    blocks = _unwrap(raw) if _looks_wrapped(raw) else [line for line in raw]
+    text = strip_markdown(text.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = [_normalise(line) for line in text.split("\n")]
+    width = wrap_width(raw)
+    blocks = _unwrap(raw, width) if width else raw
     lines = []
     for block in blocks:
         stripped = block.strip()
@@ -105,31 +129,36 @@ def _normalise(line: str) -> str:
     return _SPACES.sub(" ", line).rstrip()
 
 
-def _looks_wrapped(lines: list[str]) -> bool:
-    """Whether a converter wrapped paragraphs at a fixed width (html2text, lynx, w3m).
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a converter wrapped paragraphs at (html2text, lynx, w3m), or None.
 
     Wrapped text has one width (60-120 columns) that almost no line exceeds, and
     most lines that a non-blank line follows end within a few characters of it.
     """
     lengths = [len(line) for line in lines if line.strip()]
-    bare = [_BULLET.sub("", line.strip(), count=1) for line in lines]
-    # A line followed by a different non-blank line (a repeat or a gallery pair is not
-    # a wrapped paragraph).
-    continued = [len(line) for line, text, following in zip(lines, bare, bare[1:],
+    stripped = [line.strip() for line in lines]
+    # A line followed by a different non-blank line, neither of them a list item (a
+    # repeat, a gallery pair or a menu is not a wrapped paragraph).
+    continued = [len(line) for line, text, following in zip(lines, stripped, stripped[1:],
                                                             strict=False)
-                 if text and following and text != following]
+                 if text and following and text != following
+                 and not _BULLET.match(text) and not _BULLET.match(following)]
     if len(continued) < 5:
-        return False
+        return None
     for width in range(60, 121):
         near = sum(1 for length in continued if width - 15 <= length <= width)
         over = sum(1 for length in lengths if length > width + 1)
-        if near >= 5 and near / len(continued) > 0.5 and over / len(lengths) < 0.05:
-            return True
-    return False
+        if near >= 5 and near / len(continued) > 0.35 and over / len(lengths) < 0.05:
+            return width
+    return None
 
 
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join runs of non-blank lines (a paragraph) into one line; bullets start anew."""
+def _unwrap(lines: list[str], width: int) -> list[str]:
+    """Join the lines of each wrapped paragraph back into one line.
+
+    A line continues into the next when it reaches near the wrap width; a shorter
+    line, a blank line or a list item ends the paragraph.
+    """
     blocks: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -138,8 +167,11 @@ def _unwrap(lines: list[str]) -> list[str]:
             if current:
                 blocks.append(" ".join(current))
             current = [stripped] if stripped else []
-            continue
-        current.append(stripped)
+        else:
+            current.append(stripped)
+        if current and len(line) < width - 20:
+            blocks.append(" ".join(current))
+            current = []
     if current:
         blocks.append(" ".join(current))
     return blocks

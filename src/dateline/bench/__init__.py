@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import importlib
 import json
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 from dateline.errors import BenchError
@@ -105,9 +105,9 @@ def run_task(task: str, data: Path, options: dict[str, Any] | None = None,
     if not data.exists():
         raise BenchError(f"{data}: no such gold set")
     module = importlib.import_module(TASKS[task])
-    started = time.perf_counter()
+    started = perf_counter()
     result: BenchResult = module.run(data, dict(options or {}))
-    result.seconds = round(time.perf_counter() - started, 3)
+    result.seconds = round(perf_counter() - started, 3)
     result.versions = library_versions()
     result.when = datetime.now(UTC).isoformat(timespec="seconds")
     return result, write_result(result, results_dir)

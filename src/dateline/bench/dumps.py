@@ -16,7 +16,9 @@ written for this bench. The dump is cleaned by :func:`dateline.article.dump.clea
 and its body scored against the gold as ``extract`` does; ``caption_recall`` is the
 share of injected captions found among the images, ``credit_accuracy`` the share of
 those whose credit is the injected one. The same pages are also flattened with hard
-wrapping at 78 columns (as html2text or lynx do) and scored in ``details``.
+wrapping at 78 columns and scored in ``details``; so are the dumps of two other
+converters when they are installed (``pip install "dateline[bench]"``): html2text
+(Markdown, wrapped at 78 columns) and inscriptis.
 """
 
 from __future__ import annotations
@@ -177,9 +179,34 @@ def score_captions(injected: list[Injected], images) -> tuple[int, int, int]:
     return len(wanted), len(hits), right
 
 
+def _other_converters() -> dict[str, Any]:
+    """HTML-to-text converters other than ours that happen to be installed."""
+    converters: dict[str, Any] = {}
+    try:
+        import html2text
+
+        def markdown(html: str) -> str:
+            converter = html2text.HTML2Text()
+            converter.body_width = 78
+            return converter.handle(html)
+
+        converters["html2text_78"] = markdown
+    except ImportError:
+        pass
+    try:
+        import inscriptis
+
+        converters["inscriptis"] = inscriptis.get_text
+    except ImportError:
+        pass
+    return converters
+
+
 def run(data: Path, options: dict[str, Any]) -> BenchResult:
     pages = load_pages(data, options.get("limit"))
     cues = load_cues()
+    others = _other_converters()
+    other_counts: dict[str, list] = {name: [] for name in others}
     plain_counts, wrapped_counts = [], []
     total = hits = right = 0
     misses = []
@@ -198,13 +225,19 @@ def run(data: Path, options: dict[str, Any]) -> BenchResult:
                 total, hits, right = total + n, hits + h, right + r
                 if h < n:
                     misses.append({"id": page.id, "missed": n - h})
+        for name, convert in others.items():
+            dump = add_noise(convert(html), page.body, captions, random.Random(page.id))
+            cleaned = clean_dump(dump, cues)
+            other_counts[name].append(page_counts(page.body, "\n\n".join(cleaned.paragraphs)))
     plain = aggregate(plain_counts)
     wrapped = aggregate(wrapped_counts)
     return BenchResult(
         task="dumps", data=str(data),
         figures={"f1": plain["f1"], "caption_recall": ratio(hits, total),
                  "credit_accuracy": ratio(right, hits), "n": len(pages)},
-        details={"plain": plain, "wrapped_78": wrapped, "captions_injected": total,
+        details={"plain": plain, "wrapped_78": wrapped,
+                 **{name: aggregate(counts) for name, counts in other_counts.items()},
+                 "captions_injected": total,
                  "captions_found": hits, "credits_right": right,
                  "pages_with_missed_captions": misses[:20],
                  "worst_pages": sorted(
