@@ -263,6 +263,14 @@ def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
     click.echo(result.last_line())
 
 
+# Commands that read a store live in dateline.cli_query (it imports this module's
+# helpers, so it is imported after them).
+from dateline.cli_query import entities, events, export, quotes  # noqa: E402
+
+for _command in (events, export, quotes, entities):
+    cli.add_command(_command)
+
+
 def main() -> None:
     """Entry point of the ``dateline`` console script."""
     cli(prog_name="dateline")
