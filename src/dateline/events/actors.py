@@ -1,0 +1,394 @@
+"""Actors: noun phrases of a parse coded with CAMEO actor and agent codes.
+
+An actor code is a country or organisation code (``USA``, ``IGOUNO``, ``NGO``) followed
+by agent codes (``USAGOV``, ``MEXCOP``), or agent codes alone (``---JUD``) when the
+phrase names a role but no country. The codes come from dictionaries in the PETRARCH
+formats (:mod:`dateline.events.dictionaries`): dateline ships the Phoenix dictionaries
+as compact tables, and :meth:`ActorDictionary.extend` adds a user's own files.
+
+A noun phrase is resolved by scanning its words for the longest dictionary phrases,
+actors first, then agents: "Mexican police" -> ``MEX`` + ``~COP`` = ``MEXCOP``;
+"MSF Arnor diplomat" -> ``NGO~`` + ``ARN`` + ``~GOV`` = ``NGOARNGOV``. Coordinated
+phrases give one actor each ("Arnor and Gondor"), and a role without a country borrows
+the countries of the phrase it is coordinated with ("lawmakers and officials in Arnor").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from dateline.events.dictionaries import (
+    ActorEntry,
+    AgentEntry,
+    open_text,
+    read_actor_table,
+    read_actors,
+    read_agent_table,
+    read_agents,
+)
+
+DATA = "dateline.data.events"
+NULL_ACTOR = "---"
+
+#: Dependency labels of a noun's modifiers that belong to its actor phrase.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "det",
+                           "npadvmod", "quantmod", "prep", "pobj", "appos", "flat"})
+#: Prepositions whose object qualifies the noun's actor ("soldiers from Gondor", "the
+#: government of Arnor", "lawmakers in Fornost"); other prepositions ("ties with X")
+#: introduce a different participant.
+ACTOR_PREPS = frozenset({"of", "from", "in"})
+
+
+@dataclass(slots=True)
+class Hit:
+    """A dictionary phrase found over tokens ``start``..``end`` (exclusive) of a list."""
+
+    start: int
+    end: int
+    code: str | None
+    agent: bool = False
+    before: bool = False
+
+
+@dataclass(slots=True)
+class Actor:
+    """A coded participant: the phrase, its head token and its CAMEO actor code."""
+
+    name: str
+    head: object
+    code: str | None
+    country: str | None = None
+    sector: str | None = None
+    tokens: list = field(default_factory=list)
+    weak: bool = False
+    shared: str | None = None
+
+    @property
+    def coded(self) -> bool:
+        return self.code is not None
+
+    @property
+    def proper(self) -> bool:
+        """The phrase is a name (an entity may code it when the dictionaries do not)."""
+        return self.head.pos_ == "PROPN"
+
+
+def _index(entries: Iterable) -> dict[str, list]:
+    index: dict[str, list] = {}
+    for entry in entries:
+        index.setdefault(entry.phrase[0], []).append(entry)
+    for bucket in index.values():
+        bucket.sort(key=lambda e: -len(e.phrase))
+    return index
+
+
+class ActorDictionary:
+    """Actor and agent phrases indexed for longest-match scanning over tokens."""
+
+    def __init__(self, actors: Iterable[ActorEntry] = (),
+                 agents: Iterable[AgentEntry] = ()) -> None:
+        self.actors = list(actors)
+        self.agents = list(agents)
+        self._actors = _index(self.actors)
+        self._agents = _index(self.agents)
+
+    @classmethod
+    def default(cls) -> ActorDictionary:
+        """The shipped Phoenix dictionaries (country, international, non-state actors)."""
+        return _default()
+
+    @classmethod
+    def from_files(cls, actor_files: Sequence[Path] = (), agent_files: Sequence[Path] = (),
+                   include_default: bool = False) -> ActorDictionary:
+        """Dictionaries read from PETRARCH-format files, optionally over the shipped ones."""
+        base = _default() if include_default else cls()
+        return base.extend(actor_files, agent_files)
+
+    def extend(self, actor_files: Sequence[Path] = (),
+               agent_files: Sequence[Path] = ()) -> ActorDictionary:
+        """A new dictionary with these files' entries added (theirs win on equal phrases)."""
+        actors = [e for path in actor_files for e in read_actors(open_text(Path(path)))]
+        agents = [e for path in agent_files for e in read_agents(open_text(Path(path)))]
+        return ActorDictionary(actors + self.actors, agents + self.agents)
+
+    # ------------------------------------------------------------ scanning
+
+    def scan(self, tokens: Sequence, date: str | None = None) -> list[Hit]:
+        """Longest actor phrases, then agent phrases among the rest, left to right."""
+        hits: list[Hit] = []
+        taken = [False] * len(tokens)
+        for i in range(len(tokens)):
+            if taken[i] or not _capitalised(tokens[i]):
+                continue
+            entry, n = self._longest(self._actors, tokens, i)
+            if entry is not None:
+                code = entry.code_on(date)
+                hits.append(Hit(i, i + n, None if code == NULL_ACTOR else code))
+                taken[i:i + n] = [True] * n
+        for i in range(len(tokens)):
+            if taken[i]:
+                continue
+            entry, n = self._longest(self._agents, tokens, i)
+            if entry is not None and not any(taken[i:i + n]):
+                hits.append(Hit(i, i + n, entry.code, agent=True, before=entry.before))
+                taken[i:i + n] = [True] * n
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    @staticmethod
+    def _longest(index: dict[str, list], tokens: Sequence, i: int):
+        for key in _keys(tokens[i]):
+            for entry in index.get(key, ()):
+                n = len(entry.phrase)
+                if i + n <= len(tokens) and _phrase_at(entry.phrase, tokens, i):
+                    return entry, n
+        return None, 0
+
+
+def _keys(token) -> tuple[str, ...]:
+    lower = token.lower_
+    lemma = token.lemma_.lower()
+    return (lower,) if lemma == lower else (lower, lemma)
+
+
+def _phrase_at(phrase: tuple[str, ...], tokens: Sequence, i: int) -> bool:
+    last = len(phrase) - 1
+    for k, word in enumerate(phrase):
+        token = tokens[i + k]
+        if k and token.i != tokens[i + k - 1].i + 1:
+            return False
+        if token.lower_ == word:
+            continue
+        # the last word may be inflected: "officials" for OFFICIAL, "polices" no
+        if k == last and token.lemma_.lower() == word and token.pos_ in {"NOUN", "PROPN"}:
+            continue
+        return False
+    return True
+
+
+def _capitalised(token) -> bool:
+    """Actor names are proper: a lower-case "american" is not the United States."""
+    first = token.text[:1]
+    return first.isupper() or (not first.isalpha() and token.text[1:2].isupper())
+
+
+@lru_cache(maxsize=1)
+def _default() -> ActorDictionary:
+    root = resources.files(DATA)
+    actors = read_actor_table(_read(root, "actors.tsv.gz"))
+    actors = read_actor_table(_read(root, "local_actors.tsv")) + actors
+    agents = read_agent_table(_read(root, "agents.tsv"))
+    return ActorDictionary(actors, agents)
+
+
+def _read(root, name: str) -> str:
+    data = root.joinpath(name).read_bytes()
+    if name.endswith(".gz"):
+        import gzip
+
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
+
+
+# ---------------------------------------------------------------- codes
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.countries}
+    # CAMEO country codes that are not ISO 3166 alpha-3
+    codes |= {"KSV", "PSE", "SCG", "YUG", "USR", "CSK", "GMW", "GME", "TMP", "ROM", "ZAR"}
+    return frozenset(codes)
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """``USAGOV`` -> ("USA", "GOV"); ``IGOUNO`` -> (None, "IGO"); ``---JUD`` -> (None, "JUD")."""
+    if not code:
+        return None, None
+    head, rest = code[:3], code[3:6] or None
+    if head == NULL_ACTOR:
+        return None, rest
+    if head in _countries():
+        return head, rest
+    return None, head
+
+
+def combine(country: str | None, agents: Sequence[Hit]) -> str | None:
+    """A country/organisation code with its agents: before-agents first, then the rest.
+
+    An agent already in the code is not repeated (``USAGOV`` + ``~GOV`` stays ``USAGOV``).
+    """
+    if country is None and not agents:
+        return None
+    code = country or ""
+    groups = {code[k:k + 3] for k in range(0, len(code), 3)}
+    prefix = ""
+    for agent in agents:
+        for k in range(0, len(agent.code), 3):  # "GOVMED" is two agent codes
+            part = agent.code[k:k + 3]
+            if part in groups:
+                continue
+            groups.add(part)
+            if agent.before:
+                prefix += part
+            else:
+                code += part
+    if country is None and not prefix:
+        return NULL_ACTOR + code
+    return prefix + code
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def phrase_tokens(head) -> list:
+    """The head noun with the modifiers that qualify its actor, in text order.
+
+    Coordinated nouns, relative and participial clauses are left out (they are other
+    actors or other events); prepositional phrases count only for ``of``/``from``/``in``.
+    """
+    out = [head]
+    stack = [c for c in head.children if _keeps(c)]
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(c for c in child.children if _keeps(c, inner=True))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _keeps(child, inner: bool = False) -> bool:
+    if child.dep_ == "prep":
+        return child.lower_ in ACTOR_PREPS
+    if child.dep_ in {"conj", "cc"} and inner:
+        return True  # "the ambassadors of Arnor, Osgiliath and Gondor"
+    return child.dep_ in MODIFIER_DEPS
+
+
+def conjuncts(head) -> list:
+    """``head`` and the nouns coordinated with it ("Arnor, Rohan and Bree")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON", "ADJ", "NUM"}:
+            out.extend(conjuncts(child))
+    return out
+
+
+def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[Actor]:
+    """The actors a noun phrase headed by ``head`` names, one per coordinated part.
+
+    Parts without a code stay in the list (``code`` None) so the caller sees the phrase.
+    """
+    parts = [_resolve_single(c, dictionary, date) for c in conjuncts(head)]
+    donors = next((p for p in parts if any(_has_actor(a) for a in p)), None)
+    out: list[Actor] = []
+    for part in parts:
+        if donors is not None and all(_role_only(a) for a in part):
+            part = _borrow(part, donors)
+        out.extend(part)
+    return out
+
+
+def _role_only(actor: Actor) -> bool:
+    """An actor named by a role alone ("officials"): its code starts with ``---``."""
+    return bool(actor.code) and actor.code.startswith(NULL_ACTOR)
+
+
+def _has_actor(actor: Actor) -> bool:
+    return bool(actor.code) and not actor.code.startswith(NULL_ACTOR)
+
+
+def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list[Actor]:
+    tokens = phrase_tokens(head)
+    hits = dictionary.scan(tokens, date)
+    agents = [h for h in hits if h.agent]
+    countries = [h for h in hits if not h.agent and h.code]
+    name = _name(tokens)
+    at = tokens.index(head)
+    # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing
+    weak = head.pos_ == "NOUN" and not any(h.start <= at < h.end for h in hits) and all(
+        _owner(tokens[h.start], head) for h in hits if not h.agent)
+    if not countries:
+        code = combine(None, agents)
+        country, sector = split_code(code)
+        return [Actor(name, head, code, country, sector, tokens, weak)]
+    modifiers = [h for h in agents if not h.start <= at < h.end]
+    out = []
+    for hit in _coordinated(countries, tokens):
+        for part in (hit.code or "").split("/"):
+            code = combine(part, agents)
+            country, sector = split_code(code)
+            out.append(Actor(name, head, code, country, sector, tokens, weak,
+                             shared=combine(part, modifiers)))
+    return out
+
+
+def _owner(token, head) -> bool:
+    """``token`` sits in a possessive or a prepositional phrase of ``head``.
+
+    "Mexico's" in "Mexico's policies", "Ithilen" in "an attack in Ithilen"; not a
+    modifier of the noun itself ("Russian students").
+    """
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in {"poss", "pobj"}:
+            return True
+        token = token.head
+    return False
+
+
+def _coordinated(hits: list[Hit], tokens: Sequence) -> list[Hit]:
+    """The first actor of a phrase and those coordinated with it.
+
+    "The ambassadors of Arnor, Osgiliath and Gondor" names three; "Ithilen's minister
+    Calimehtar" names one, by its first actor (the dictionary also knows the man).
+    """
+    kept = [hits[0]]
+    for hit in hits[1:]:
+        deps = {t.dep_ for t in tokens[hit.start:hit.end]}
+        if "conj" in deps:
+            kept.append(hit)
+        elif "appos" in deps and all((hit.code or "")[:3] != (k.code or "")[:3] for k in kept):
+            # "Arnor, Gondor": a list the parser read as an apposition; "Biden, the US
+            # president" names one country twice and stays one actor
+            kept.append(hit)
+    return kept
+
+
+def _borrow(part: list[Actor], donors: list[Actor]) -> list[Actor]:
+    """Give a role-only actor the actor codes of a coordinated phrase.
+
+    "Lawmakers and officials in Arnor": officials -> ARN + GOV. What the donor shares
+    is its code without the agents of its own head noun ("Danish Islamist media and
+    government" -> DNKMUS + GOV).
+    """
+    out = []
+    for actor in part:
+        agent = (actor.code or "").removeprefix(NULL_ACTOR)
+        for donor in donors:
+            if _has_actor(donor):
+                code = combine_codes(donor.shared or donor.code, agent)
+                country, sector = split_code(code)
+                out.append(Actor(actor.name, actor.head, code, country, sector,
+                                 actor.tokens, actor.weak))
+    return out or part
+
+
+def combine_codes(code: str, agents: str) -> str:
+    """``code`` followed by the three-letter agent codes of ``agents`` it lacks."""
+    groups = {code[k:k + 3] for k in range(0, len(code), 3)}
+    for k in range(0, len(agents), 3):
+        agent = agents[k:k + 3]
+        if agent not in groups:
+            code += agent
+            groups.add(agent)
+    return code
+
+
+def _name(tokens: Sequence) -> str:
+    """The phrase as written, from its first to its last kept token ("a federal judge")."""
+    if not tokens:
+        return ""
+    return tokens[0].doc[tokens[0].i: tokens[-1].i + 1].text

@@ -1,0 +1,270 @@
+"""What an article adds to a coded sentence: dates, places and entity names.
+
+- **date**: a time expression governs an event when its phrase hangs from the event's
+  verb (the nearest verb above it in the parse), or lies within the verb's clause or
+  between its subject and the verb ("a judge on Thursday blocking ..."). Its calendar
+  date (:func:`dateline.language.timex.date_of`) is the event's date; otherwise the
+  publication date, with ``date_from_text`` False.
+- **place**: a place mentioned in the event's sentence (one under the verb first),
+  else the article's main place (:func:`dateline.geo.places.main_place`).
+- **names**: an actor whose phrase holds an entity mention takes the entity's canonical
+  name, and its country and sector when the dictionaries found none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from dateline.events import codebook
+from dateline.events.actors import Actor, split_code
+from dateline.events.dictionaries import read_discards
+from dateline.events.syntax import is_locative
+from dateline.language.segments import Segment
+from dateline.records import Entity, Event, Place, TimeExpr, Where
+
+DATA = "dateline.data.events"
+#: Agent codes of the state: a role named without a country ("a federal judge", "the
+#: police") belongs to the article's country. Civilians, refugees, protesters do not:
+#: the story is often about foreigners ("Central American mothers").
+STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY", "ELI", "PTY"})
+
+_ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def _date_of(timex: TimeExpr) -> str | None:
+    try:
+        from dateline.language.timex import date_of
+    except ImportError:  # the time stage is optional for the coder
+        match = _ISO_DAY.match(timex.value or "")
+        return match[0] if match and timex.type in ("DATE", "TIME") else None
+    return date_of(timex)
+
+
+def _inside(where: Where | None, segment_where: Where) -> bool:
+    return (where is not None and where.part == segment_where.part
+            and where.index == segment_where.index
+            and segment_where.start <= where.start and where.end <= segment_where.end)
+
+
+def _span_root(doc, where: Where):
+    span = doc.char_span(where.start, where.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _nearest_verb(token):
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return token
+
+
+def governs(root, verb, subject) -> bool:
+    """Whether the phrase with head ``root`` dates the event of ``verb``."""
+    if _nearest_verb(root) == verb:
+        return True
+    left = min((t.i for t in verb.subtree), default=verb.i)
+    right = max((t.i for t in verb.subtree), default=verb.i)
+    if subject is not None:
+        left = min(left, subject.i)
+    return left <= root.i <= right and not any(
+        a.pos_ == "VERB" and a != verb and verb.is_ancestor(a) for a in root.ancestors)
+
+
+def event_date(doc, sentence_where: Where, verb, subject,
+               dates: list[TimeExpr]) -> str | None:
+    """The calendar date of the time expression that governs the event, if any."""
+    for timex in dates:
+        if not _inside(timex.where, sentence_where):
+            continue
+        day = _date_of(timex)
+        if not day:
+            continue
+        root = _span_root(doc, timex.where)
+        if root is not None and governs(root, verb, subject):
+            return day
+    return None
+
+
+def event_place(doc, sentence_where: Where, verb, places: list[Place],
+                actor_tokens: set) -> Place | None:
+    """A resolved place of the event's own sentence, if any.
+
+    A place inside an actor's phrase ("the US secretary", "Mexican police") says who,
+    not where, and is passed over; a place under the event's verb comes first.
+    """
+    here = []
+    for place in places:
+        if place.lat is None or not _inside(place.where, sentence_where):
+            continue
+        root = _span_root(doc, place.where)
+        if root is None or root.i in actor_tokens:
+            continue
+        if verb.is_ancestor(root):
+            return place
+        here.append(place)
+    return here[0] if here else None
+
+
+def share_places(events: list[Event], placed: list[bool], main: Place | None) -> None:
+    """Give events without a place of their own one from a mention of the same event.
+
+    A title and a paragraph often report one event, only one of them saying where:
+    events of the same root between the same pair of countries share the place a
+    sentence gave. What remains takes the article's main place.
+    """
+    known: dict[tuple, Place] = {}
+    for event, own in zip(events, placed, strict=True):
+        if own and event.place is not None:
+            known.setdefault(_event_key(event), event.place)
+    for event, own in zip(events, placed, strict=True):
+        if not own:
+            event.place = known.get(_event_key(event), main)
+
+
+def _event_key(event: Event) -> tuple:
+    pair = frozenset((event.source_country, event.target_country))
+    return event.cameo_root, pair
+
+
+def main_place(places: list[Place]) -> Place | None:
+    """The article's main place, from the places stage when it is there."""
+    try:
+        from dateline.geo.places import main_place as choose
+    except ImportError:
+        return next((p for p in places if p.lat is not None), None)
+    return choose(places)
+
+
+def dominant_country(entities: list[Entity]) -> str | None:
+    """The country most mentions of the article's entities belong to.
+
+    Used for a role named without a country ("a federal judge", "police"): news
+    reports name the country of their own institutions once, if at all.
+    """
+    votes: Counter = Counter()
+    for entity in entities:
+        if entity.country:
+            votes[entity.country] += len(entity.mentions) or 1
+    if not votes:
+        return None
+    country, count = votes.most_common(1)[0]
+    # a country must hold a third of the votes to be what the article is about
+    return country if count * 3 >= sum(votes.values()) else None
+
+
+def entity_of(actor: Actor, entities: list[Entity],
+              segment_where: Where) -> tuple[Entity | None, bool]:
+    """The entity with a mention inside the actor's phrase, and whether it is the head."""
+    if not actor.tokens:
+        return None, False
+    start = min(t.idx for t in actor.tokens)
+    end = max(t.idx + len(t.text) for t in actor.tokens)
+    head_start, head_end = actor.head.idx, actor.head.idx + len(actor.head.text)
+    best, best_score = None, 0
+    for entity in entities:
+        for mention in entity.mentions:
+            at = mention.where
+            if at.part != segment_where.part or at.index != segment_where.index:
+                continue
+            if at.start < start or at.end > end:
+                continue
+            score = 2 if at.start <= head_start and head_end <= at.end else 1
+            if score > best_score:
+                best, best_score = entity, score
+    return best, best_score == 2
+
+
+def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
+               country: str | None) -> dict:
+    """The record fields of an actor: name, country, sector and code."""
+    if actor is None:
+        return {"name": None, "country": None, "sector": None, "code": None}
+    entity, at_head = entity_of(actor, entities, segment_where)
+    # "Mr Blinken" is Antony Blinken; "the Biden administration" stays a phrase
+    name = entity.name if entity is not None and at_head else actor.name
+    code, found_country, sector = actor.code, actor.country, actor.sector
+    if found_country is None and entity is not None and entity.country:
+        found_country = entity.country
+        sector = sector or entity.sector
+    if code and code.startswith("---"):
+        if found_country is None and code[3:6] in STATE_SECTORS:
+            found_country = country  # a state role without a country: the article's
+        code = (found_country or "") + code[3:] or None
+    elif code is None and found_country:
+        code = found_country + (sector or "")
+    elif code and found_country is None:
+        found_country = split_code(code)[0]
+    return {"name": name, "country": found_country, "sector": sector, "code": code}
+
+
+def to_record(coded, segment: Segment, sentence, entities: list[Entity],
+              dates: list[TimeExpr], places: list[Place], country: str | None,
+              day: str | None) -> Event:
+    """The :class:`~dateline.records.Event` of a coded event in its article.
+
+    ``place`` is only a place of the event's own sentence here: :func:`share_places`
+    fills the others.
+    """
+    where = segment.where(sentence.start_char, sentence.end_char)
+    source = fill_actor(coded.source, entities, where, country)
+    target = fill_actor(coded.target, entities, where, country)
+    subject = coded.source.head if coded.source else None
+    date = event_date(segment.doc, where, coded.verb, subject, dates)
+    # a place that is a participant's phrase says who; one the verb happens at, where
+    actor_tokens = {t.i for a in (coded.source, coded.target)
+                    if a and not is_locative(a.head) for t in a.tokens}
+    # a caption restates the story in a few words: a little less evidence
+    confidence = coded.confidence - (0.05 if segment.part == "caption" else 0.0)
+    return Event(
+        cameo=coded.code,
+        cameo_root=codebook.root(coded.code),
+        sentence=sentence.text,
+        where=where,
+        source=source["name"], source_country=source["country"],
+        source_sector=source["sector"], source_code=source["code"],
+        target=target["name"], target_country=target["country"],
+        target_sector=target["sector"], target_code=target["code"],
+        plover=codebook.plover(coded.code),
+        quad_class=codebook.quad_class(coded.code),
+        goldstein=codebook.goldstein(coded.code),
+        date=date or day,
+        date_from_text=date is not None,
+        place=event_place(segment.doc, where, coded.verb, places, actor_tokens),
+        from_caption=segment.part == "caption",
+        mode=coded.mode,
+        confidence=round(max(0.05, confidence), 2),
+    )
+
+
+# ---------------------------------------------------------------- discards
+
+@lru_cache(maxsize=1)
+def _discards() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    text = resources.files(DATA).joinpath("discards.txt").read_text(encoding="utf-8")
+    entries = read_discards(text)
+    return (tuple(d.phrase for d in entries if not d.story),
+            tuple(d.phrase for d in entries if d.story))
+
+
+def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+def is_discarded_sentence(sentence) -> bool:
+    """A sentence about sport and the like (Phoenix's sentence-level discard list)."""
+    return _contains([t.lower_ for t in sentence], _discards()[0])
+
+
+def is_discarded_story(segments: list[Segment]) -> bool:
+    """A story the discard list rules out as a whole (sports channels, typhoons, ...)."""
+    phrases = _discards()[1]
+    return any(segment.doc is not None and _contains([t.lower_ for t in segment.doc], phrases)
+               for segment in segments)

@@ -1,0 +1,141 @@
+"""Statements about acts: intents, threats and demands are CAMEO events of their own.
+
+The CAMEO codebook keeps what actors say they will do, or want others to do, apart
+from what they do:
+
+- an **intent** to cooperate (03x) mirrors the cooperative roots 04-08: "will provide
+  aid" is 0333, "agreed to meet" 036, "is willing to withdraw" 0356;
+- a **threat** (13x) is a stated future act of conflict: "will boycott the
+  elections" is 133, "plans to impose restrictions" 132, "will strike" 138 (PETRARCH's
+  own dictionary turns "wants to attack" into 138 the same way);
+- a **demand** (10x) is an act another actor "must"/"should" do, in what a speaker
+  says: "said Iraq must cooperate with the inspectors" is 101 by the speaker;
+- a **refusal** (12x) is a cooperative act stated as not going to happen: "will not
+  accept refugees" is 1223, "would not meet" 125, like "refused to meet".
+
+An act is stated as intended when "will"/"would"/"shall" or "is going to" governs
+it, or a verb or adjective of commitment does ("agreed to", "promised to", "is
+willing/ready/prepared to", "agreed that they should"). "Is about to" is imminence,
+"may"/"could" only possibility: both keep the act's own code.
+"""
+
+from __future__ import annotations
+
+#: Verbs and adjectives of commitment that govern the act they commit to.
+GOVERNORS = frozenset({
+    "agree", "promise", "pledge", "offer", "vow", "commit", "decide", "plan", "intend",
+    "prepare", "resolve", "undertake", "willing", "ready", "prepared", "determined",
+    "eager", "committed", "want",
+})
+FUTURE = frozenset({"will", "shall", "'ll", "wo", "would"})
+#: Modals of obligation: in a complement they state a plan or, for another, a demand.
+OBLIGATION = frozenset({"should", "must", "ought"})
+
+INTENT_SPECIFIC = {
+    "045": "039", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "0831": "0341", "0832": "0342", "0833": "0343", "0834": "0344", "083": "034",
+    "081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355",
+    "087": "0356",
+}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+
+THREAT_SPECIFIC = {
+    "141": "133", "143": "133", "145": "133", "160": "131", "161": "1313", "162": "1311",
+    "163": "1312", "164": "134", "165": "135", "166": "136", "1721": "1321",
+    "1722": "1322", "1723": "1323", "1724": "1324", "175": "137", "191": "1381",
+    "192": "1382",
+}
+THREAT_BY_ROOT = {"14": "133", "16": "131", "17": "132", "18": "138", "19": "138",
+                  "20": "1385"}
+
+DEMAND_SPECIFIC = {
+    "036": "106", "037": "107", "038": "108", "039": "108", "045": "108",
+    "061": "1011", "062": "1012", "063": "1013", "064": "1014",
+    "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+    "081": "1051", "082": "1052", "0831": "1041", "0832": "1042", "0833": "1043",
+    "0834": "1044", "083": "104", "084": "1053", "085": "1054", "086": "1055",
+    "087": "1056",
+}
+DEMAND_BY_ROOT = {"03": "102", "04": "106", "05": "102", "06": "101", "07": "103",
+                  "08": "105"}
+
+
+REFUSAL_SPECIFIC = {
+    "045": "126", "061": "1211", "062": "1212", "063": "1213", "064": "1214",
+    "071": "1221", "072": "1222", "073": "1223", "074": "1224", "083": "123",
+    "081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246", "057": "127",
+}
+REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122",
+                   "08": "124"}
+
+
+def _lookup(code: str, specific: dict[str, str], by_root: dict[str, str]) -> str | None:
+    return specific.get(code) or specific.get(code[:3]) or by_root.get(code[:2])
+
+
+def cooperative(code: str | None) -> bool:
+    """Whether ``code`` is a deed of cooperation (roots 04-08)."""
+    return bool(code) and code[:2] in INTENT_BY_ROOT
+
+
+def intent_code(code: str) -> str | None:
+    """The 03x code of intending ``code`` ("073" -> "0333"); None if not cooperative."""
+    return _lookup(code, INTENT_SPECIFIC, INTENT_BY_ROOT)
+
+
+def threat_code(code: str) -> str | None:
+    """The 13x code of threatening ``code`` ("163" -> "1312"); None if not material
+    conflict (mobilisation, 15, is a posture, not a threat)."""
+    return _lookup(code, THREAT_SPECIFIC, THREAT_BY_ROOT)
+
+
+def demand_code(code: str | None) -> str:
+    """The 10x code of demanding ``code`` of another ("073" -> "1033"); 100 otherwise."""
+    return (_lookup(code, DEMAND_SPECIFIC, DEMAND_BY_ROOT) if code else None) or "100"
+
+
+def refusal_code(code: str) -> str | None:
+    """The 12x code of declining to do ``code`` ("will not meet" -> 125)."""
+    return _lookup(code, REFUSAL_SPECIFIC, REFUSAL_BY_ROOT)
+
+
+def restated(code: str) -> str | None:
+    """The code of stating ``code`` as one's own future act: an intent or a threat."""
+    return intent_code(code) or threat_code(code)
+
+
+def _aux(token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def is_intent(verb) -> bool:
+    """Whether ``verb`` is stated as an intended act (future auxiliary or commitment)."""
+    if _aux(verb) & FUTURE:
+        return True
+    if _shares_aux(verb) and _aux(verb.head) & FUTURE:
+        return True
+    token = verb
+    while (token.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pcomp"} or _shares_aux(token)) \
+            and token.head.i != token.i:
+        dep, token = token.dep_, token.head
+        if token.lemma_.lower() in GOVERNORS or token.lower_ in GOVERNORS:
+            return dep != "ccomp" or bool(_aux(verb) & (OBLIGATION | FUTURE))
+        if token.lemma_ == "go" and token.tag_ == "VBG":
+            return True
+    return False
+
+
+def _shares_aux(verb) -> bool:
+    """A bare verb coordinated with another shares its auxiliary ("will meet and sign")."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB"
+
+
+def is_obligation(verb) -> bool:
+    """``verb`` states what someone must or should do ("Iraq must cooperate")."""
+    if _aux(verb) & OBLIGATION:
+        return True
+    # "has to", "needs to": the verb is the infinitive complement of have/need
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in {"have", "need"} and head.i != verb.i

@@ -1,0 +1,164 @@
+"""The mode of a coded event: did it happen, or is it denied, possible, planned, claimed?
+
+Read from the dependency parse around the event's verb and the verbs that govern it
+(an ``xcomp``/``ccomp`` chain such as "plans to meet", "said it would appeal"):
+
+- ``negated``: the verb or a governing verb is negated ("did not meet", "never signed",
+  "refused to sign" when "refuse" itself codes nothing);
+- ``hypothetical``: a modal of possibility ("may appeal", "could prove", "should"), a
+  condition ("if they meet"), or a governing verb of wanting or trying ("wants to
+  meet", "seeks to");
+- ``future``: "will"/"shall", "is going to", "is about to", or a governing verb of
+  planning ("plans to", "is scheduled to");
+- ``reported``: the event is stated in the complement of a speech verb ("said",
+  "claimed", "told reporters") whose speaker is not the event's own source: "X said Y
+  attacked Z" is Y's attack as X reports it. An actor announcing its own act ("Arnor
+  said it had signed") stays ``occurred``;
+- ``occurred`` otherwise.
+
+The first that applies in that order wins, so "will not meet" is negated and "said it
+may appeal" hypothetical.
+"""
+
+from __future__ import annotations
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+POSSIBILITY = frozenset({"may", "might", "could", "would", "should", "can", "must", "ca"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Governing verbs after which an event is wished or attempted, not done.
+WANTING = frozenset({
+    "want", "wish", "seek", "try", "attempt", "hope", "consider", "propose", "aim", "need",
+    "intend", "mull", "weigh", "contemplate", "offer", "ask", "urge", "call", "demand",
+    "threaten", "push", "press", "lobby", "plead", "warn",
+})
+#: Governing verbs after which an event is planned.
+PLANNING = frozenset({"plan", "schedule", "prepare", "expect", "set", "due", "vow", "pledge",
+                      "promise", "agree", "decide", "resolve", "go"})
+#: Governing verbs that deny the event they govern.
+DENYING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease"})
+#: Verbs of saying, claiming and reporting.
+SPEECH = frozenset({
+    "say", "tell", "claim", "allege", "report", "state", "announce", "declare", "add",
+    "insist", "assert", "contend", "maintain", "note", "confirm", "write", "acknowledge",
+    "accuse", "charge", "argue", "suggest", "reveal", "disclose", "indicate", "explain",
+})
+
+#: Dependency labels along which an event verb is governed by another verb.
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acomp", "advcl", "relcl", "acl",
+                            "conj", "prep", "aux"})
+
+
+def governors(verb) -> list:
+    """The verbs that govern ``verb``, nearest first, up to the clause root."""
+    out = []
+    token = verb
+    while token.dep_ in GOVERNING_DEPS and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX", "ADJ"}:
+            out.append(token)
+        if token.dep_ in {"conj", "relcl", "acl", "advcl"} and out:
+            break
+    return out
+
+
+def _aux_words(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}}
+
+
+def _is_negated(verb) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in verb.children)
+
+
+def _is_conditional(verb) -> bool:
+    """Under "if"/"unless"/"whether", including "If X attacks, Y will ..." where the
+    parser hangs the "if" on the main verb rather than on the clause it opens."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return True
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITIONS and c.i < token.i < token.head.i
+            for c in token.head.children
+        ):
+            return True
+        if token.dep_ not in {"conj", "xcomp", "ccomp"}:
+            break
+        token = token.head
+    return False
+
+
+def mode_of(verb, source_head=None) -> str:
+    """The mode of the event whose verb is ``verb`` (see the module docs).
+
+    ``source_head`` is the head token of the event's source, to tell a report by a third
+    party from an actor announcing its own act.
+    """
+    chain = [verb] + _control_chain(verb)
+    if any(_is_negated(v) for v in chain) or any(
+        v.lemma_ in DENYING for v in chain[1:]
+    ):
+        return "negated"
+    words = set().union(*(_aux_words(v) for v in chain))
+    if words & POSSIBILITY or _is_conditional(verb) or any(
+        v.lemma_ in WANTING for v in chain[1:]
+    ):
+        return "hypothetical"
+    if words & FUTURE_AUX or _going_to(chain) or any(v.lemma_ in PLANNING for v in chain[1:]):
+        return "future"
+    if _reported(verb, source_head):
+        return "reported"
+    return "occurred"
+
+
+def _control_chain(verb) -> list:
+    """Governing verbs through ``xcomp``-like links ("plans [to meet]", "is about [to]")."""
+    out = []
+    token = verb
+    while (token.dep_ in {"xcomp", "pcomp", "acomp", "prep", "aux"} or _bare_conjunct(token)) \
+            and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX", "ADJ"}:
+            out.append(token)
+    return out
+
+
+def _bare_conjunct(verb) -> bool:
+    """"will meet Gondor and sign a treaty": "sign" shares "will" with "meet"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB"
+
+
+def _going_to(chain: list) -> bool:
+    return any(v.lemma_ == "go" and v.tag_ == "VBG" for v in chain[1:]) or any(
+        c.lower_ == "about" for v in chain[1:] for c in v.children
+    ) or any(v.lower_ == "about" for v in chain)
+
+
+def _reported(verb, source_head) -> bool:
+    """Whether ``verb`` sits in the complement of a speech verb of another speaker."""
+    token = verb
+    while token.head.i != token.i and token.dep_ in {"ccomp", "conj", "xcomp", "advcl",
+                                                       "parataxis"}:
+        dep = token.dep_
+        token = token.head
+        if dep in {"ccomp", "parataxis"} and token.lemma_ in SPEECH:
+            speaker = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                           None)
+            return not _same_party(speaker, source_head)
+    return any(c.dep_ == "parataxis" and c.lemma_ in SPEECH for c in verb.children) and not \
+        _same_party(_subject(next(c for c in verb.children if c.dep_ == "parataxis")),
+                    source_head)
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _same_party(speaker, source_head) -> bool:
+    """The speaker is the source itself, or a pronoun standing for it."""
+    if speaker is None or source_head is None:
+        return speaker is None
+    pronouns = {"it", "he", "she", "they", "we", "i"}
+    if speaker.lower_ in pronouns or source_head.lower_ in pronouns:
+        return True  # "Arnor said it had signed": the speaker speaks of itself
+    return speaker.lemma_.lower() == source_head.lemma_.lower()
