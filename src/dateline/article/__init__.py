@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from dateline.article.cues import Cues, load_cues
 from dateline.article.dump import clean_dump
-from dateline.article.html import HtmlResult, extract_html
+from dateline.article.html import extract_html
 from dateline.article.ids import article_id
 from dateline.article.prose import detect_language, word_count
 from dateline.records import Article, RawDocument, Rejected, Sighting
@@ -40,7 +40,7 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
     words = word_count(text)
     if words < MIN_ARTICLE_WORDS:
         return Rejected(raw.origin, f"not an article: only {words} words of text")
-    url = raw.url or (found.url if isinstance(found, HtmlResult) else None)
+    url = raw.url or found.url
     site = found.site or meta.get("site") or _host(url)
     published = found.published or meta.get("published")
     updated = found.updated or meta.get("updated")

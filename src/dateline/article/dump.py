@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dateline.article.cues import Cues, credit_patterns, load_cues, split_credit
 from dateline.article.dates import parse_dateline, split_dateline
+from dateline.article.found import Found
 from dateline.article.people import match_byline, match_contributors
 from dateline.article.prose import Prose, prose_scorer
 from dateline.records import Image
@@ -43,27 +44,12 @@ class Line:
     kind: str = "text"  # text, caption, credit, meta, boilerplate, barrier, language, repeat
 
 
-@dataclass
-class DumpResult:
-    """What the cleaner recovered from a dump."""
-
-    title: str | None
-    paragraphs: list[str]
-    images: list[Image] = field(default_factory=list)
-    published: str | None = None
-    updated: str | None = None
-    authors: list[str] = field(default_factory=list)
-    contributors: list[str] = field(default_factory=list)
-    site: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
 def clean_dump(text: str, cues: Cues | None = None, title_hint: str | None = None,
-               language: str | None = None) -> DumpResult:
+               language: str | None = None) -> Found:
     """Recover title, body, captions and metadata from a flattened text dump."""
     cues = cues or load_cues()
     lines = split_lines(text)
-    result = DumpResult(title=None, paragraphs=[])
+    result = Found()
     _mark_repeats(lines)
     _take_metadata(lines, result)
     _take_captions(lines, cues, result)
@@ -199,7 +185,7 @@ def _mark_repeats(lines: list[Line]) -> None:
 
 # --- pass 2: captions, metadata, navigation -------------------------------------------
 
-def _take_captions(lines: list[Line], cues: Cues, result: DumpResult) -> None:
+def _take_captions(lines: list[Line], cues: Cues, result: Found) -> None:
     """Lines ending with a credit are image captions; their repeats go too.
 
     A line printed several times, or twice in a row in a bulleted gallery, is a
@@ -261,7 +247,7 @@ def _split_unlisted_credit(text: str) -> tuple[str, str] | None:
 
 
 def _attach_credit(lines: list[Line], index: int, credit: str, seen: dict[str, Image],
-                   result: DumpResult, cues: Cues) -> None:
+                   result: Found, cues: Cues) -> None:
     """A credit alone on its line belongs to a short caption line just above it."""
     if index == 0:
         return
@@ -276,7 +262,7 @@ def _attach_credit(lines: list[Line], index: int, credit: str, seen: dict[str, I
             result.images.append(seen[key])
 
 
-def _take_metadata(lines: list[Line], result: DumpResult) -> None:
+def _take_metadata(lines: list[Line], result: Found) -> None:
     """Datelines, contributor lines and bylines become fields, not body text."""
     for line in lines:
         if line.kind not in ("text", "repeat"):
@@ -304,14 +290,14 @@ def _take_metadata(lines: list[Line], result: DumpResult) -> None:
                 result.published = rest
 
 
-def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], DumpResult]:
+def take_metadata_lines(paragraphs: list[str]) -> tuple[list[str], Found]:
     """Paragraphs without datelines, contributor lines and bylines, and what they said.
 
     HTML extraction keeps such lines as paragraphs; this takes them out the same way
     the dump cleaner does.
     """
     lines = [Line(text=p) for p in paragraphs]
-    found = DumpResult(title=None, paragraphs=[])
+    found = Found()
     _take_metadata(lines, found)
     return [line.text for line in lines if line.kind != "meta"], found
 

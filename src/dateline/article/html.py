@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import lxml.html
@@ -19,6 +18,7 @@ from lxml import etree
 
 from dateline.article.cues import Cues, normalise_credit, split_credit
 from dateline.article.dump import take_metadata_lines
+from dateline.article.found import Found
 from dateline.records import Image
 
 # trafilatura settings measured on the `extract` bench (docs/article.md): comments are
@@ -33,24 +33,7 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline-photo|photographer|image-so
 _SPACES = re.compile(r"\s+")
 
 
-@dataclass
-class HtmlResult:
-    """What an HTML page gave."""
-
-    title: str | None
-    paragraphs: list[str]
-    images: list[Image] = field(default_factory=list)
-    published: str | None = None
-    updated: str | None = None
-    authors: list[str] = field(default_factory=list)
-    contributors: list[str] = field(default_factory=list)
-    site: str | None = None
-    url: str | None = None
-    language: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
+def extract_html(html: str, url: str | None, cues: Cues) -> Found:
     """Body, metadata, dates and captions of one HTML page."""
     import trafilatura
 
@@ -59,7 +42,7 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         document = trafilatura.bare_extraction(html, url=url, **_TRAFILATURA_OPTIONS)
-    result = HtmlResult(title=None, paragraphs=[])
+    result = Found()
     meta = None
     images = find_captions(parse_html(html), url, cues)
     result.images = images
@@ -70,7 +53,6 @@ def extract_html(html: str, url: str | None, cues: Cues) -> HtmlResult:
         result.site = _clean(document.sitename) or None
         result.url = document.url or None
         result.authors = _split_authors(document.author)
-        result.language = document.language or None
         result.paragraphs = _paragraphs(document.text or "", images)
         if result.paragraphs and result.title and _key(result.paragraphs[0]) == _key(result.title):
             result.paragraphs.pop(0)  # the headline is the title, not a paragraph
