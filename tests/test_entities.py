@@ -253,12 +253,67 @@ def test_place_tagged_as_person_becomes_a_place(nlp, text, name):
         ("Standings:\nEASTERN LEAGUE\nNORTH GROUP\nTeams", "EASTERN LEAGUE\nNORTH GROUP",
          "ORG", "EASTERN LEAGUE"),
         ("It was the Trade Office's decision.", "the Trade Office's", "ORG", "Trade Office"),
+        ("Final: Boston Red Sox 7-0 over Detroit.", "Boston Red Sox 7-0", "ORG",
+         "Boston Red Sox"),
+        ("They met in Faroe Islands 1996-08-31 at noon.", "Faroe Islands 1996-08-31", "GPE",
+         "Faroe Islands"),
     ],
 )
 def test_mention_span_leaves_out_scores_line_breaks_and_possessives(nlp, text, span, label,
                                                                     mention):
     [entity] = find_entities(relabelled(nlp, "body", text, span, label=label))
     assert [m.text for m in entity.mentions] == [mention]
+
+
+def untagged(nlp, text, *spans):
+    """A parsed body segment whose only entities are ``spans`` ((text, label) pairs)."""
+    segment = parse_segments([Segment("body", 0, text)], nlp)[0]
+    doc = segment.doc
+    ents, position = [], 0
+    for name, label in spans:
+        start = text.index(name, position)
+        position = start + len(name)
+        ents.append(doc.char_span(start, position, label=label))
+    doc.ents = ents
+    return [segment]
+
+
+def test_untagged_subject_of_a_speech_verb_is_a_person(nlp):
+    text = "Ian Poulter won the title. Later, Poulter said the course was hard."
+    entities = find_entities(untagged(nlp, text))
+    person = named(entities, "Ian Poulter")
+    assert person.type == "PERSON"
+    assert [m.text for m in person.mentions] == ["Ian Poulter", "Poulter"]
+
+
+def test_title_inside_an_organisation_span_makes_a_titled_person(nlp):
+    text = "Hereditary Chief Na'moks said the talks had failed."
+    [entity] = find_entities(untagged(nlp, text, ("Hereditary Chief Na'moks", "ORG")))
+    assert (entity.name, entity.type) == ("Na'moks", "PERSON")
+    assert "Chief" in entity.role
+
+
+def test_first_name_alone_is_the_person_of_that_first_name(nlp):
+    text = "Kody Cook moved to Moncton in May. Later Kody joined a hockey team."
+    entities = find_entities(untagged(nlp, text, ("Kody Cook", "PERSON"), ("Kody", "PERSON")))
+    assert [m.text for m in named(entities, "Kody Cook").mentions] == ["Kody Cook", "Kody"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("ROMANIA BEAT LITHUANIA IN THE FINAL", ["Romania", "Lithuania"]),
+    ("BELGRADE 1996-08-30\nThe team won again.", ["BELGRADE"]),
+    ("OTTAWA — The government fell.", ["OTTAWA"]),
+    ("NICE WIN FOR THE HOME TEAM", []),
+])
+def test_places_written_in_capitals_are_found(nlp, text, places):
+    entities = find_entities(untagged(nlp, text))
+    assert [e.name for e in entities if e.type == "GPE"] == places
+
+
+def test_unknown_place_that_speaks_is_a_person(nlp):
+    text = "Belkacemi says she will finally turn the page."
+    [entity] = find_entities(untagged(nlp, text, ("Belkacemi", "GPE")))
+    assert entity.type == "PERSON"
 
 
 def test_company_suffix_makes_an_organisation(nlp):

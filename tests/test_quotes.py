@@ -173,6 +173,105 @@ def test_description_stays_as_written(quotes):
     assert (quote.speaker, quote.speaker_entity) == ("the letter", None)
 
 
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (("Mr. Tom Hale said the plant would close.", "Mr. Erik Lund, a farmer, spoke next.",
+      "“We need the water,” he said."), "Erik Lund"),
+    (("Mr. Tom Hale said the plant would close.", "Mr. Erik Lund, a farmer, greeted him.",
+      "“We need the water,” he said."), "Erik Lund"),
+])
+def test_pronoun_speaker_is_the_most_recent_salient_person(quotes, paragraphs, speaker):
+    assert quotes(*paragraphs)[-1].speaker == speaker
+
+
+def test_people_of_a_caption_left_in_the_body_are_no_antecedent(quotes):
+    found = quotes(
+        "Mr. Karl Holm said the clinic would open in May.",
+        "Mr. Ben Ake, a retired nurse, looks at photos of the clinic. (Jane Roe/CBC)",
+        "“It is a good day for the town,” he said.",
+    )
+    assert found[-1].speaker == "Karl Holm"
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (("Mayor Jane Doerring issued a statement on Friday.",
+      "Her statement said the bridge would reopen in May."), "Jane Doerring"),
+    (("Canadian Pacific Railway released a report on Monday.",
+      "The report said cold weather slows trains."), "Canadian Pacific Railway"),
+    (("A study released by Civic Action says that retail hires the young.",), "Civic Action"),
+])
+def test_document_speaks_for_its_author(quotes, paragraphs, speaker):
+    assert quotes(*paragraphs)[-1].speaker_entity == speaker
+
+
+def test_organisation_description_names_the_organisation_holding_its_noun(quotes):
+    found = quotes(
+        "The Parole Board of Canada and the Crown met on Friday.",
+        "The parole board said the offender had behaved well in prison.",
+    )
+    assert found[-1].speaker_entity == "Parole Board of Canada"
+
+
+def test_organisation_speaker_is_given_by_its_canonical_name(quotes):
+    quote = only(quotes("The United Nations said farming is a leading source of emissions."))
+    assert (quote.speaker, quote.speaker_entity) == ("United Nations", "United Nations")
+
+
+@pytest.mark.parametrize(("paragraphs", "speaker"), [
+    (("The WHL commissioner said the league had not been served with a claim.",
+      "“We will review it,” WHL commissioner Ron Robison said in a statement."),
+     "Ron Robison"),
+    (("Guenther Schuh founded the carmaker in 2015. Schuh knows the risk.",
+      "“No carmaker makes money on small cars,” the lanky professor said."),
+     "Guenther Schuh"),
+    (("William Shrubsall was released from prison in May.",
+      "The 47-year-old said he would move to New York."), "William Shrubsall"),
+])
+def test_definite_description_names_the_person_it_refers_to(quotes, paragraphs, speaker):
+    assert quotes(*paragraphs)[0 if "WHL" in paragraphs[0] else -1].speaker == speaker
+
+
+def test_indefinite_description_names_the_person_introduced_next(quotes):
+    found = quotes("A Vancouver hockey coach says he is amazed by the response to a video.",
+                   "Coach Stephen Gillis needs a kidney, his players say.")
+    assert found[0].speaker == "Stephen Gillis"
+
+
+def test_description_of_an_unnamed_person_stays_as_written(quotes):
+    found = quotes(
+        "A judge in Halifax ruled that Peter Smith was dangerous.",
+        "The judge said he saw no prospect of controlling the threat.",
+    )
+    assert found[-1].speaker == "The judge"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("“I needed a role model,” Guenther Schuh, the company's founder and the mastermind "
+     "behind Europe's best-selling electric van, said inside his factory.", "Guenther Schuh"),
+    ("“We heard the shots,” St. Charles Police Lt. Tom Wilkison said.", "Tom Wilkison"),
+    ("Amanda Nash, health promotion and nutrition manager with Heart and Stroke, said the "
+     "new rules are welcome.", "Amanda Nash"),
+    ("Another member of the public, whose name is redacted, said the plan was cruel.",
+     "Another member of the public"),
+    ("Some in the Muslim community say the support has dried up.",
+     "Some in the Muslim community"),
+    ("People arrested last week said the police had used force.", "People arrested last week"),
+])
+def test_speaker_phrase_is_the_name_not_its_apposition(quotes, paragraph, speaker):
+    assert only(quotes(paragraph)).speaker == speaker
+
+
+def test_quoted_as_saying_takes_the_passive_subject(quotes):
+    found = quotes("Mayor Doug McCallum spoke about the city's debt on Monday.",
+                   "“The debt is simply untenable,” he was quoted as saying in a release.")
+    assert found[-1].speaker == "Doug McCallum"
+
+
+def test_they_speaker_is_the_plural_subject_before_it(quotes):
+    found = quotes("Republican senators are eager to confirm judges, and they say they "
+                   "will not consider the bill.")
+    assert only(found).speaker == "Republican senators"
+
+
 # ---- indirect quotes -----------------------------------------------------------------
 
 

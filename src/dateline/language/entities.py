@@ -31,6 +31,7 @@ from dateline.language.entities_tables import (
     find_institution,
     org_sector,
     sector_label,
+    tables,
 )
 from dateline.language.segments import Segment
 from dateline.records import Entity, Mention, Where
@@ -79,11 +80,13 @@ def _all_mentions(segments: list[Segment]) -> list[Found]:
 
 def _last_name_mentions(segments: list[Segment], mentions: list[Found]) -> list[Found]:
     """Untagged capitalised words equal to a known person's last name ("Ebrard")."""
-    names = {last_name(m.words) for m in mentions if m.label == "PERSON" and len(m.words) > 1}
+    names = {last_name(m.words) for m in mentions
+             if m.label == "PERSON" and (len(m.words) > 1 or m.spoke)}
     names = {n for n in names if len(n) > 1 and n.upper() not in ("II", "III", "IV")}
     if not names:
         return []
     extra = _leaders_of_bodies(mentions, names)
+    covered = {(id(m.segment), i) for m in mentions for i in range(m.start, m.end)}
     # Headlines in capitals name people in capitals too ("HAVEL" for Havel).
     forms = sorted(names | {n.upper() for n in names})
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
@@ -91,12 +94,31 @@ def _last_name_mentions(segments: list[Segment], mentions: list[Found]) -> list[
         if segment.doc is None:
             continue
         for token in tokens_matching(segment.doc, segment.text, pattern):
+            if (id(segment), token.i) in covered:
+                continue  # already a mention ("Poulter said", found as a speaker)
             if token.ent_iob_ == "O" and (token.is_title or (
                     token.is_upper and not token.is_stop)):  # "MAY" may be a verb
-                found = Found(segment, token.i, token.i + 1, "PERSON", token.text)
+                start = _first_name_start(segment.doc, token)
+                found = Found(segment, start, token.i + 1, "PERSON",
+                              segment.doc[start:token.i + 1].text)
                 found.order = rank * _ORDER_STRIDE + token.i
                 extra.append(found)
     return extra
+
+
+def _first_name_start(doc, token) -> int:
+    """Start of the full name an untagged last name ends ("Ian" in "Ian Poulter's"):
+    untagged capitalised proper nouns the parser ties to it, titles excluded."""
+    start = token.i
+    while start > 0 and token.i - start < 2:
+        before = doc[start - 1]
+        if not (before.pos_ == "PROPN" and before.is_title and before.ent_iob_ == "O"
+                and before.head.i == token.i and before.dep_ == "compound"
+                and before.lower_ not in tables().titles
+                and before.text not in tables().honorifics):
+            break
+        start -= 1
+    return start
 
 
 def _leaders_of_bodies(mentions: list[Found], names: set[str]) -> list[Found]:

@@ -21,6 +21,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.language.countries import country_name_code, demonym_code, place_country
+from dateline.language.entities_missed import (
+    acting_unknown_place,
+    capital_places,
+    speaker_names,
+    titled_person,
+)
 from dateline.language.entities_roles import RoleFact, person_role
 from dateline.language.entities_tables import tables
 from dateline.language.segments import Segment
@@ -48,6 +54,10 @@ _COMPANY_SUFFIXES = frozenset({
     "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "nv",
     "bv", "spa", "ab", "asa", "oy", "kk", "pty", "group", "holdings", "limited",
 })
+#: A score or a date written after a name in results tables ("7-0", "1996-08-31").
+_SCORE_OR_DATE = re.compile(r"\d+(?:[-/.:]\d+)+")
+#: Marks between the numbers of a score or a date ("7-0", "1996-08-31").
+_SCORE_MARKS = frozenset({"-", "–", "/", ":", "."})
 #: Second halves of compound adjectives that are not participles ("Trump-era").
 _COMPOUND_WORDS = frozenset({
     "era", "style", "like", "born", "type", "wide", "level", "class", "bound", "free",
@@ -71,6 +81,7 @@ class Found:
     outer: int | None = None
     role: RoleFact | None = None
     country: str | None = None
+    spoke: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -89,6 +100,10 @@ def segment_mentions(segment: Segment) -> list[Found]:
             if mention is not None:
                 found.append(mention)
     found.extend(_honorific_people(segment, doc))
+    found.extend(Found(segment, start, end, "PERSON", doc[start:end].text, spoke=True)
+                 for start, end in speaker_names(doc))
+    found.extend(Found(segment, start, end, label, doc[start:end].text)
+                 for start, end, label in capital_places(doc, segment.text))
     found.extend(_institutions(segment, doc))
     found.sort(key=lambda m: m.start)
     titles: list[tuple[int, int]] = []
@@ -129,8 +144,12 @@ def _clean(segment: Segment, ent: Span) -> Found | None:
     end = _cut_compound(doc, start, end)
     while end > start and _trailing_junk(doc[end - 1], label):
         end -= 1
+    end = _without_score(doc, start, end)
     if label == "PERSON":
         start = _skip_titles(doc, start, end)
+    named = titled_person(doc, start, end, label)
+    if named is not None:  # "Hereditary Chief Na'moks" tagged ORG: the title is a role
+        start, label = named, "PERSON"
     if start >= end:
         return None
     text = doc[start:end].text
@@ -166,11 +185,27 @@ def _country_after(doc: Doc, end: int) -> str | None:
 
 
 def _trailing_junk(token: Token, label: str) -> bool:
-    """A token that cannot end a name: a possessive, punctuation, a line break, or
-    for a person a number ("Nicolas Jarry 6-4", a score or a year after the name)."""
+    """A token that cannot end a name: a possessive, punctuation, a line break; for a
+    person or a place a number ("Nicolas Jarry 6-4", "Faroe Islands 1996-08-31"); for
+    any name a score or a date ("Boston Red Sox 7-0"; "Channel 4" keeps its number)."""
     if token.text in _POSSESSIVE or token.is_punct or token.is_space:
         return True
-    return label == "PERSON" and any(c.isdigit() for c in token.text)
+    if not any(c.isdigit() for c in token.text):
+        return False
+    if label in ("PERSON", "GPE", "LOC"):
+        return True
+    return _SCORE_OR_DATE.fullmatch(token.text) is not None
+
+
+def _without_score(doc: Doc, start: int, end: int) -> int:
+    """End of a name before a score or date the tokenizer split ("Boston Red Sox 7 - 0")."""
+    cut = end
+    while cut - start > 2 and doc[cut - 1].is_digit and doc[cut - 2].text in _SCORE_MARKS \
+            and doc[cut - 3].is_digit:
+        cut -= 2
+    if cut < end and cut - start > 1 and doc[cut - 1].is_digit:
+        cut -= 1
+    return cut
 
 
 def _cut_compound(doc: Doc, start: int, end: int) -> int:
@@ -216,7 +251,7 @@ def _relabel(
         if segment.part == "caption" and _ends_caption(segment, doc, end):
             return None
         return "ORG"
-    if honorific:
+    if honorific or acting_unknown_place(doc, start, end, label):
         return "PERSON"
     if label == "ORG" and country_name_code(text):
         return "GPE"

@@ -60,11 +60,14 @@ def group_mentions(mentions: list[Found]) -> list[Group]:
     people: dict[str, list[Group]] = {}
     for group in groups:
         people.setdefault(last_name(group.mentions[0].words).lower(), []).append(group)
+    firsts = _first_names(groups, people)
     by_key: dict[tuple[str, str], Group] = {}
     for mention in mentions:
         if mention.label == "PERSON" and len(mention.words) > 1:
             continue
         person = _person_for(mention, people)
+        if person is None and mention.label == "PERSON" and len(mention.words) == 1:
+            person = firsts.get(mention.text.lower())
         if person is not None:
             person.add(mention)
             continue
@@ -122,6 +125,17 @@ def _full_names(mentions: list[Found]) -> dict[int, Group]:
             group.add(mention)
         out[id(mention)] = group
     return out
+
+
+def _first_names(groups: list[Group], people: dict[str, list[Group]]) -> dict[str, Group]:
+    """First name -> the one person of the article with that first name ("Kody" for
+    Kody Cook), when no one has it as a last name: stories about families and children
+    call people by their first name."""
+    by_first: dict[str, list[Group]] = {}
+    for group in groups:
+        by_first.setdefault(group.mentions[0].words[0].lower(), []).append(group)
+    return {first: found[0] for first, found in by_first.items()
+            if len(found) == 1 and first not in people and len(first) > 1}
 
 
 def _person_for(mention: Found, people: dict[str, list[Group]]) -> Group | None:

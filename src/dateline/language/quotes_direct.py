@@ -24,12 +24,16 @@ if TYPE_CHECKING:
 
 #: Tokens that end a sentence outside quotation marks.
 TERMINALS = frozenset({".", "!", "?", "…"})
+#: Longest abbreviation whose full stop the tokenizer may split off ("Lt", "Sgt", "Gov").
+MAX_ABBREVIATION = 4
 #: A cue before a quote sits at most this many tokens before the opening mark
 #: ("said in a statement released on Friday: “...”"); further away it cues something else.
 MAX_LEADER_GAP = 10
 #: A cue after a quote sits within this many tokens of the closing mark; long subjects
 #: ("said Jane Doe, director of the city's planning department") fit.
 MAX_TRAILER_GAP = 14
+#: A subject this close to the closing mark may be followed by its verb at any distance.
+SUBJECT_START = 4
 #: A name before a colon ("Antony Blinken: “...”") has at most this many tokens.
 MAX_NAME_TOKENS = 4
 #: Entity labels a "Name: “...”" speaker may have.
@@ -67,7 +71,7 @@ def _leader(para: Paragraph, start: int, end: int) -> list[Token]:
     """Tokens of the sentence before a quote: after the last full stop before it."""
     tokens = [t for t in para.tokens if start <= t.idx < end]
     for n in range(len(tokens) - 1, -1, -1):
-        if tokens[n].text in TERMINALS:
+        if _ends_sentence(tokens[n]):
             return tokens[n + 1:]
     return tokens
 
@@ -76,9 +80,27 @@ def _trailer(para: Paragraph, start: int, end: int) -> list[Token]:
     """Tokens after a quote up to the end of its sentence."""
     tokens = [t for t in para.tokens if start <= t.idx < end]
     for n, token in enumerate(tokens):
-        if token.text in TERMINALS:
+        if _ends_sentence(token):
             return tokens[:n]
     return tokens
+
+
+def _ends_sentence(token: Token) -> bool:
+    """True for a full stop (or ! ? …) that ends a sentence, not the stop of an
+    abbreviation the tokenizer split off ("Police Lt. Tom Wilkison said")."""
+    if token.text not in TERMINALS:
+        return False
+    if token.text != "." or token.i == 0 or token.i + 1 >= len(token.doc):
+        return True
+    after = token.nbor(1)
+    return after.is_sent_start or after.is_space or not after.text[:1].isupper() or \
+        not _abbreviation(token.nbor(-1))
+
+
+def _abbreviation(token: Token) -> bool:
+    """A short capitalised word written right before a full stop ("Lt", "Gen", "St")."""
+    return token.text[:1].isupper() and len(token.text) <= MAX_ABBREVIATION and \
+        not token.whitespace_
 
 
 def _standalone(leader: list[Token]) -> bool:
@@ -108,11 +130,12 @@ def _direct_cue(para: Paragraph, quote: QuotedSpan, leader: list[Token],
     and a colon alone ("Blinken: “We are ready”", headline style) are a cue too.
     """
     inner = para.segment.text[quote.start:quote.end].rstrip("”\"’'» ")
+    comma = inner.endswith(",")
     searches = [(_trailer_cue, trailer), (_leader_cue, leader)]
-    if not inner.endswith(","):
+    if not comma:
         searches.reverse()
     for search, tokens in searches:
-        found = search(tokens, quote, (para.start, para.end))
+        found = search(tokens, quote, (para.start, para.end), comma)
         if found is not None:
             return found
     return _name_colon(leader)
@@ -130,8 +153,10 @@ def _name_colon(leader: list[Token]):
     return None
 
 
-def _leader_cue(tokens: list[Token], quote: QuotedSpan, bounds: tuple[int, int]):
-    """A cue at the end of the sentence before the quote ("He told reporters: “")."""
+def _leader_cue(tokens: list[Token], quote: QuotedSpan, bounds: tuple[int, int],
+                comma: bool = False):
+    """A cue at the end of the sentence before the quote ("He told reporters: “").
+    ``comma`` (whether the quote ends in one) only matters after the quote."""
     colon = bool(tokens) and tokens[-1].text == ":"
     for n in range(len(tokens) - 1, max(-1, len(tokens) - 1 - MAX_LEADER_GAP), -1):
         found = _cue_at(tokens[n], quote, colon, bounds)
@@ -140,12 +165,21 @@ def _leader_cue(tokens: list[Token], quote: QuotedSpan, bounds: tuple[int, int])
     return None
 
 
-def _trailer_cue(tokens: list[Token], quote: QuotedSpan, bounds: tuple[int, int]):
-    """A cue in the words after the quote ("“...,” said Telford")."""
+def _trailer_cue(tokens: list[Token], quote: QuotedSpan, bounds: tuple[int, int],
+                 comma: bool = False):
+    """A cue in the words after the quote ("“...,” said Telford"). After a quote that
+    ends in a comma the sentence goes on to its cue, so the verb may have an object of
+    its own there ("“...,” she told reporters inside the plant")."""
     for token in tokens[:MAX_TRAILER_GAP]:
-        found = _cue_at(token, quote, False, bounds)
+        found = _cue_at(token, quote, comma, bounds)
         if found is not None:
             return found
+    # A subject right after the quote reaches its verb however long it is ("“...,”
+    # Jane Doe, the company's founder and ..., said").
+    inside = {t.i for t in tokens}
+    for token in tokens[:SUBJECT_START]:
+        if token.dep_ == "nsubj" and token.head.i > token.i and token.head.i in inside:
+            return _cue_at(token.head, quote, comma, bounds)
     return None
 
 
@@ -155,15 +189,20 @@ def _cue_at(token: Token, quote: QuotedSpan, colon: bool, bounds: tuple[int, int
     if pair is not None:
         return (token.idx, pair[0].idx + len(pair[0].text)), pair[1], token
     row = reporting_verb(token, "direct")
-    if row is None or _reports_elsewhere(token, quote, colon or "addressee" in row.frames):
+    if row is None or _reports_elsewhere(token, quote, colon or "addressee" in row.frames,
+                                         bounds):
         return None
     return cue_span(token, row), subject_of(token, *bounds), token
 
 
-def _reports_elsewhere(verb: Token, quote: QuotedSpan, object_ok: bool) -> bool:
+def _reports_elsewhere(verb: Token, quote: QuotedSpan, object_ok: bool,
+                       bounds: tuple[int, int]) -> bool:
     """True when the verb has its own clause (or object) outside the quote: then it
-    reports something else ("“Yes.” He denied the claim")."""
+    reports something else ("“Yes.” He denied the claim"). A clause in another
+    paragraph is a misparse (the parser joins a paragraph to the one before it)."""
     for child in verb.children:
+        if not bounds[0] <= child.idx < bounds[1]:
+            continue
         inside = quote.start <= child.idx < quote.end
         if child.dep_ in ("ccomp", "xcomp") and not inside:
             return True

@@ -9,13 +9,12 @@ with no evidence have no gender and match any pronoun.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from dateline.language.quotes_speakers import Mention
+    from dateline.language.quotes_salience import Mention
     from dateline.language.segments import Segment
 
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -25,39 +24,52 @@ FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "
                            "princess", "madam", "sister"})
 #: An honorific is firmer evidence than a pronoun, which may point elsewhere.
 TITLE_WEIGHT = 2
-#: A pronoun counts for a subject named at most this many sentence starts before it.
+#: Only the subject pronoun of a main clause votes: a possessive or a pronoun in a
+#: subordinate clause ("Doe noted that Smith's stance stems from his view", "Doe has no
+#: idea why her son did what he did") is too often someone else's.
+VOTING_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A pronoun counts for a subject named at most this many sentences before it.
 VOTE_SENTENCES = 1
 
 
 def gender_votes(segments: list[Segment], people: list[Mention],
-                 inside_quote: Callable[[int, int], bool]) -> dict[str, str]:
-    """``name -> "m" | "f"`` for the people with evidence of their gender."""
+                 pronouns: list[tuple[Mention, str]]) -> dict[str, str]:
+    """``name -> "m" | "f"`` for the people with evidence of their gender.
+
+    ``people`` are the name mentions and ``pronouns`` the gendered pronouns outside
+    quotation marks (with their gender), each with its sentence number.
+    """
     votes: dict[str, Counter] = {}
-    by_key = {m.key: m for m in people}
-    for order, segment in enumerate(segments):
-        if segment.doc is not None:
-            _vote(order, segment, by_key, inside_quote, votes)
+    for mention in people:
+        title = _title_of(segments, mention)
+        if title:
+            votes.setdefault(mention.name, Counter())[title] += TITLE_WEIGHT
+    events = sorted([(m.key, m, None) for m in people] + [(p.key, p, g) for p, g in pronouns],
+                    key=lambda event: event[0])
+    last: Mention | None = None
+    for _, mention, gender in events:
+        if gender is None:
+            if mention.main_subject:
+                last = mention
+        elif last is not None and _main_subject(mention.root) and \
+                mention.sentence - last.sentence <= VOTE_SENTENCES:
+            votes.setdefault(last.name, Counter())[gender] += 1
+            last = None
     return {name: count.most_common(1)[0][0] for name, count in votes.items()}
 
 
-def _vote(order: int, segment: Segment, by_key: dict, inside_quote, votes: dict) -> None:
-    last: str | None = None
-    since = 0
-    for token in segment.doc:
-        if token.is_sent_start:
-            since += 1
-        mention = by_key.get((order, token.idx))
-        if mention is not None:
-            title = title_gender(token)
-            if title:
-                votes.setdefault(mention.name, Counter())[title] += TITLE_WEIGHT
-            if mention.subject:
-                last, since = mention.name, 0
-            continue
-        gender = pronoun_gender(token)
-        if gender and last and since <= VOTE_SENTENCES and not inside_quote(order, token.idx):
-            votes.setdefault(last, Counter())[gender] += 1
-            last = None
+def _title_of(segments: list[Segment], mention: Mention) -> str | None:
+    """Gender of the honorific written with a name mention ("Mr Blinken")."""
+    doc = segments[mention.key[0]].doc
+    span = doc.char_span(mention.key[1], mention.end, alignment_mode="expand") \
+        if doc is not None else None
+    return title_gender(span[0]) if span is not None and len(span) else None
+
+
+def _main_subject(token: Token) -> bool:
+    """True for the subject of a main clause ("She said", not "... why he did it"): a
+    pronoun in a subordinate clause often stands for someone else."""
+    return token.dep_ in VOTING_DEPS and token.head.dep_ == "ROOT"
 
 
 def pronoun_gender(token: Token) -> str | None:

@@ -19,10 +19,16 @@ WH_MARKS = frozenset({"whether", "if", "how", "what", "why", "who", "whom", "whe
 #: Modifiers kept in a speaker phrase written out as is ("the city's chief planner").
 PHRASE_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case",
                               "quantmod", "predet", "nn", "advmod"})
+#: Modifiers after a common noun kept in a speaker phrase: "some in the Muslim
+#: community", "people arrested last week", "a person familiar with the talks". A name
+#: keeps none ("Jane Doe in Ottawa said" is Jane Doe).
+POST_MODIFIERS = frozenset({"prep", "acl", "amod"})
 #: Dependents that make a speaker a passive or participle clause, never the speaker itself.
 SUBJECT_DEPS = ("nsubj",)
 #: How far up the tree a participle or conjunct looks for the subject it shares.
 MAX_CLIMB = 3
+#: Longest list of conjuncts followed when looking for its "and".
+MAX_CONJUNCTS = 8
 #: A reported clause has at least this many words ("it is" is not a statement).
 MIN_CLAUSE_WORDS = 3
 #: Pronouns that can stand as the subject of a cue.
@@ -75,9 +81,20 @@ def subject_of(verb: Token, lo: int = 0, hi: int | None = None) -> Token | None:
         inverted = _inverted_subject(verb)
         if inverted is not None and lo <= inverted.idx < hi:
             return inverted
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ == "as":
+            return _quoted_as(verb.head.head, lo, hi)
         if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def _quoted_as(verb: Token, lo: int, hi: int) -> Token | None:
+    """The speaker of "he was quoted as saying", "she is on record as saying": the
+    subject, passive included, of the verb that "as saying" completes."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and lo <= child.idx < hi:
+            return child
     return None
 
 
@@ -103,8 +120,9 @@ def _is_name(token: Token) -> bool:
 
 def phrase_span(head: Token, floor: int = 0) -> tuple[int, int]:
     """Characters of the noun phrase of ``head``: its determiners and modifiers on the left
-    and an "of" phrase on the right, without relative clauses and appositions; nothing
-    before character ``floor`` (the start of the paragraph).
+    and an "of" phrase (for a common noun, any phrase or participle) on the right, up to
+    a comma, without relative clauses and appositions; nothing before character
+    ``floor`` (the start of the paragraph).
     """
     start = head
     for child in head.lefts:
@@ -112,14 +130,37 @@ def phrase_span(head: Token, floor: int = 0) -> tuple[int, int]:
             start = min(start, child.left_edge, key=lambda t: t.i)
     end = head
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i == end.i + 1:
-            end = child.right_edge
+        if child.i == end.i + 1 and (child.dep_ == "prep" and child.lower_ == "of" or (
+                child.dep_ in POST_MODIFIERS and head.pos_ != "PROPN")):
+            end = _before_comma(child, _modifier_end(child))
         if child.dep_ == "conj":  # "Immigration, civil rights, and human rights leaders"
             end = max(end, child, key=lambda t: t.i)
             end = max(end, _phrase_end(child), key=lambda t: t.i)
     while start.i < head.i and (start.is_punct or start.is_space or start.idx < floor):
         start = start.nbor(1)
+    if head.head.i > head.i:  # a subject's phrase ends before its verb
+        end = min(end, head.head.nbor(-1), key=lambda t: t.i)
     return start.idx, end.idx + len(end.text)
+
+
+def _modifier_end(modifier: Token) -> Token:
+    """Last token of a modifier after a noun, without what is coordinated to it ("familiar
+    with the talks" in "familiar with the talks but unauthorized to speak")."""
+    end = modifier
+    for child in modifier.rights:
+        if child.dep_ in ("cc", "conj", "relcl", "punct"):
+            break
+        end = child.right_edge
+    return end
+
+
+def _before_comma(first: Token, last: Token) -> Token:
+    """``last``, or the token before the first comma after ``first`` ("member of the
+    public, whose name is redacted" ends at "public")."""
+    for token in first.doc[first.i + 1:last.i + 1]:
+        if token.text in (",", "—", "–"):
+            return token.nbor(-1)
+    return last
 
 
 def _phrase_end(head: Token) -> Token:
@@ -134,8 +175,19 @@ def _phrase_end(head: Token) -> Token:
 
 
 def coordinated(head: Token) -> bool:
-    """True when ``head`` heads a coordination ("Jane Doe and John Roe")."""
-    return any(child.dep_ == "conj" for child in head.rights)
+    """True when ``head`` heads a coordination ("Jane Doe and John Roe", "police, firefighters
+    and paramedics"). A list without "and"/"or", or a name joined to common nouns, is an
+    apposition the parser took for one ("their allies, members of ...", "Jane Doe, health
+    promotion and nutrition manager")."""
+    conjuncts = [child for child in head.rights if child.dep_ == "conj"]
+    if not conjuncts:
+        return False
+    if any((c.pos_ == "PROPN") != (head.pos_ == "PROPN") for c in conjuncts):
+        return False
+    chain = [head]
+    while chain[-1] is not None and len(chain) <= MAX_CONJUNCTS:
+        chain.append(next((c for c in chain[-1].rights if c.dep_ == "conj"), None))
+    return any(c.dep_ == "cc" for t in chain if t is not None for c in t.children)
 
 
 def appositive_of(head: Token) -> Token | None:

@@ -1,25 +1,41 @@
 """Who a quotation's speaker is: canonical entity names, pronouns and descriptions.
 
 A speaker phrase that is a named entity takes the entity's canonical name ("Mr
-Blinken" -> "Antony Blinken"). A pronoun resolves to the most recent compatible
-mention before it, preferring the subject of a clause (the usual antecedent of a
-subject pronoun): "he"/"she" to a person of that gender or of unknown gender,
-"it"/"they" to the last speaker that is not a person. A definite description resolves
-when the article ties it to a name: "the mayor" to the person introduced as "Mayor Doug
-McCallum", "the company" to the last organisation named, "the Civic Action study" to
-Civic Action (``speaker_nouns.tsv``). Anything else stays as written ("the letter").
+Blinken" -> "Antony Blinken"; "the United Nations" -> "United Nations", the issue's
+contract: a named speaker is given by its canonical entity name). "He"/"she" go to the
+most salient person of a compatible gender (:mod:`quotes_salience`), "they" to the plural
+subject just before it, else to the last group or organisation that spoke, "it" to the
+last organisation or thing that spoke. A description resolves when the article ties it
+to a name (:mod:`quotes_descriptions`): "the mayor" to the person introduced as "Mayor
+Doug McCallum", "the parole board" to the Parole Board of Canada, "the company" to the
+organisation in view, "the report" to its author. Anything else stays as written ("the
+letter"). Captions left in the body are no antecedents (:mod:`quotes_captions`).
 """
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
+import re
 from typing import TYPE_CHECKING
 
 from dateline.language.entities import entity_at
+from dateline.language.quotes_captions import caption_like
+from dateline.language.quotes_descriptions import (
+    DEFINITE,
+    DescriptionMixin,
+    Document,
+    is_age,
+)
 from dateline.language.quotes_genders import gender_votes
 from dateline.language.quotes_lexicon import lexicon, normalise_name
 from dateline.language.quotes_parse import appositive_of, coordinated, phrase_span
+from dateline.language.quotes_salience import (
+    PRONOUN_GENDERS,
+    Key,
+    Mention,
+    Named,
+    People,
+    Sentences,
+)
 from dateline.records import Entity
 
 if TYPE_CHECKING:
@@ -29,49 +45,21 @@ if TYPE_CHECKING:
 
 PERSONAL = {"he": "m", "she": "f"}
 NONPERSONAL = frozenset({"it", "they"})
+#: A third-person pronoun that refers to a person ("he", "her", "himself").
+_PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDERS) + r")\b", re.IGNORECASE)
+#: An indefinite description ("A hockey coach says") names the person given its title
+#: at most this many sentences later.
+INTRODUCTION_SENTENCES = 3
+#: "They" looks for a plural subject in its own sentence and this many before it.
+PLURAL_SENTENCES = 1
 #: Entity types that can speak; a law or a date in subject position stays as written.
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 KIND_OF_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group"}
 #: Dependents of a person's name that give the role it is introduced with.
 TITLE_DEPS = frozenset({"compound", "amod", "appos", "nmod"})
-#: Determiners of a definite description ("the mayor", "this company").
-DEFINITE = frozenset({"the", "this", "that"})
-#: Clause roles that make a mention the preferred antecedent of a subject pronoun.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-#: How many person mentions back a pronoun looks for a subject before it settles for
-#: the nearest compatible mention (a paragraph or two of news text).
-SUBJECT_WINDOW = 6
-
-#: Position of a character in the article: (segment number, character offset).
-Key = tuple[int, int]
 
 
-@dataclass(slots=True)
-class Named:
-    """A resolved speaker: the name to report, its entity, and what kind of thing it is."""
-
-    name: str
-    entity: Entity | None = None
-    kind: str = "thing"  # person | org | place | group | thing
-    head: Token | None = field(default=None, repr=False)
-
-
-@dataclass(slots=True)
-class Mention:
-    """One mention of a named entity outside quotation marks."""
-
-    key: Key
-    name: str
-    entity: Entity | None
-    kind: str
-    root: Token | None
-
-    @property
-    def subject(self) -> bool:
-        return self.root is not None and self.root.dep_ in SUBJECT_DEPS
-
-
-class SpeakerResolver:
+class SpeakerResolver(DescriptionMixin):
     """Names speakers of one article; built once per call of the stage."""
 
     def __init__(self, segments: list[Segment], entities: list[Entity],
@@ -79,18 +67,46 @@ class SpeakerResolver:
         self.segments = segments
         self.entities = entities
         self.order = {(s.part, s.index): n for n, s in enumerate(segments)}
+        self.sentences = Sentences(segments)
+        self.captions = self._captions()
         self.quoted = quoted
         self.mentions = self._mentions()
-        self.people = [m for m in self.mentions if m.kind == "person"]
-        self.keys = [m.key for m in self.people]
+        self.mention_keys = [m.key for m in self.mentions]
+        self.bodies: list[tuple[Key, int, Named]] = []
+        self._documents: list[Document] | None = None
+        names = [m for m in self.mentions if m.kind == "person"]
+        pronouns = self._pronouns()
+        self.gender = gender_votes(segments, names, pronouns)
+        self.people = People(names, pronouns, self.gender)
         self.full_names = self._full_names()
-        self.gender = gender_votes(segments, self.people, self._inside_quote)
         self.titles = self._titles()
+
+    @property
+    def documents(self) -> list[Document]:
+        """The documents the article ties to an author (found on first use)."""
+        if self._documents is None:
+            self._documents = self._find_documents()
+        return self._documents
 
     # ---- mentions -------------------------------------------------------------------
 
     def _inside_quote(self, order: int, start: int) -> bool:
         return any(s <= start < e for s, e in self.quoted.get(order, ()))
+
+    def _in_caption(self, order: int, start: int) -> bool:
+        return any(s <= start < e for s, e in self.captions[order])
+
+    def _captions(self) -> list[list[tuple[int, int]]]:
+        """Character ranges of each segment that are captions (a caption segment, or a
+        caption paragraph left in a body)."""
+        ranges = []
+        for segment in self.segments:
+            if segment.part == "caption":
+                ranges.append([(0, len(segment.text))])
+                continue
+            ranges.append([m.span() for m in re.finditer(r"[^\n]+", segment.text)
+                           if caption_like(m.group())])
+        return ranges
 
     def _mentions(self) -> list[Mention]:
         found: dict[Key, Mention] = {}
@@ -116,7 +132,27 @@ class SpeakerResolver:
         doc = self.segments[order].doc
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         found[(order, start)] = Mention((order, start), name, entity, kind,
-                                        span.root if span is not None else None)
+                                        span.root if span is not None else None, end,
+                                        self.sentences.index((order, start)),
+                                        caption=self._in_caption(order, start))
+
+    def _pronouns(self) -> list[tuple[Mention, str]]:
+        """Every "he", "his", "she", "her"... outside quotation marks and captions,
+        unresolved (found in the text first: walking every token costs more)."""
+        found = []
+        for order, segment in enumerate(self.segments):
+            doc = segment.doc
+            for match in _PRONOUN.finditer(segment.text) if doc is not None else ():
+                span = doc.char_span(match.start(), match.end())
+                if span is None or len(span) != 1 or span[0].pos_ != "PRON":
+                    continue
+                token, key = span[0], (order, match.start())
+                if self._inside_quote(*key) or self._in_caption(*key):
+                    continue
+                found.append((Mention(key, "", None, "person", token, match.end(),
+                                      self.sentences.index(key)),
+                              PRONOUN_GENDERS[token.lower_]))
+        return found
 
     def _full_names(self) -> dict[str, Mention]:
         """Surname -> the fullest name ending in it: a person's first, then any name of
@@ -139,12 +175,20 @@ class SpeakerResolver:
         return names
 
     def note(self, key: Key, named: Named) -> None:
-        """Count a speaker that is a person as a mention, for later pronouns."""
-        if named.kind != "person" or any(m.key == key for m in self.people):
+        """Count a speaker that is a person as a salient mention, for later pronouns;
+        keep the others for later descriptions ("the group")."""
+        if named.kind in ("org", "group") and not self._in_caption(*key):
+            self.bodies.append((key, self.sentences.index(key), named))
+        if named.kind != "person":
             return
-        n = bisect.bisect_left(self.keys, key)
-        self.keys.insert(n, key)
-        self.people.insert(n, Mention(key, named.name, named.entity, "person", named.head))
+        listed = self.people.covering(key)
+        if listed is not None:
+            listed.speaker = True  # the speaker is a name (or pronoun) already listed
+            return
+        end = key[1] + len(named.head.text) if named.head is not None else key[1]
+        mention = Mention(key, named.name, named.entity, "person", named.head, end,
+                          self.sentences.index(key), speaker=True)
+        self.people.add(mention)
 
     def _titles(self) -> dict[str, set[str]]:
         """Role words each person is introduced with ("Mayor Doug McCallum": mayor)."""
@@ -176,7 +220,7 @@ class SpeakerResolver:
             named = self._entity_name(segment, appos) if appos is not None else None
             if named is not None and named.kind != "person":
                 named = None
-        if named is None and head.pos_ == "NOUN":
+        if named is None and (head.pos_ == "NOUN" or is_age(head)):
             named = self._description(segment, head, key)
         if named is None:
             named = self._as_written(segment, head, floor)
@@ -198,7 +242,9 @@ class SpeakerResolver:
         where = segment.where(token.idx, token.idx + len(token.text))
         entity = entity_at(self.entities, where)
         if entity is not None and entity.type in SPEAKER_TYPES:
-            return self._as_person(Named(entity.name, entity, KIND_OF_TYPE[entity.type], token))
+            kind = KIND_OF_TYPE[entity.type]
+            return self._as_person(Named(entity.name, entity,
+                                         kind, token))
         if token.ent_type_ in SPEAKER_TYPES:
             for ent in token.doc.ents:
                 if ent.start <= token.i < ent.end:
@@ -224,49 +270,37 @@ class SpeakerResolver:
         """A common-noun speaker tied to a name: an author, an organisation, a role."""
         noun_class = lexicon().speaker_nouns.get(head.lemma_.lower())
         if noun_class == "document":
-            return self._author(segment, head)
+            return self._document_speaker(segment, head, key)
         if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
-            return None
-        if noun_class in ("org", "place"):
-            return self._last_named(key, noun_class, head)
-        if head.tag_ == "NN":
-            return self._role_holder(key, head)
+            return self._introduced(key, head) if head.tag_ == "NN" else None
+        if noun_class in ("org", "body", "place"):
+            return self._body(key, head, noun_class)
+        if head.tag_ == "NN" or is_age(head):
+            return self._person_description(key, head)
         return None
 
-    def _author(self, segment: Segment, head: Token) -> Named | None:
-        """Who a document speaks for: "Foster's book", "a statement by Jane Doe"."""
-        for child in head.children:
-            if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
-                return self._entity_name(segment, child)
-            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return self._entity_name(segment, grandchild)
-        return None
-
-    def _last_named(self, key: Key, kinds: str | tuple[str, ...],
-                    head: Token | None) -> Named | None:
-        """The last organisation (or place, or group) named before ``key``."""
-        kinds = (kinds,) if isinstance(kinds, str) else kinds
-        for n in range(bisect.bisect_left(self.mentions, key, key=lambda m: m.key) - 1, -1, -1):
-            mention = self.mentions[n]
-            if mention.kind in kinds:
-                return Named(mention.name, mention.entity, mention.kind, head)
-        return None
-
-    def _role_holder(self, key: Key, head: Token) -> Named | None:
-        """The person last introduced with the role noun ``head`` ("the mayor")."""
+    def _introduced(self, key: Key, head: Token) -> Named | None:
+        """The person an indefinite description introduces before naming them, in the
+        next sentences ("A Vancouver hockey coach says ... Coach Stephen Gillis ..."),
+        when the article gives that person the description's title."""
         role = head.lemma_.lower()
-        for n in range(bisect.bisect_left(self.keys, key) - 1, -1, -1):
-            mention = self.people[n]
-            if role in self.titles.get(mention.name, ()):
-                return Named(mention.name, mention.entity, "person", head)
+        sentence = self.sentences.index(key)
+        for mention in self.people:
+            if mention.key > key and mention.sentence - sentence <= INTRODUCTION_SENTENCES \
+                    and role in self.titles.get(mention.name, ()):
+                return self._person(mention, head)
         return None
+
+    def _named_mention(self, mention: Mention, head: Token | None) -> Named:
+        """A speaker named by an earlier (or later) mention."""
+        return Named(mention.name, mention.entity, mention.kind, head)
+
+    def _person(self, mention: Mention, head: Token | None) -> Named:
+        return Named(mention.name, mention.entity, "person", head)
 
     def subject_between(self, since: Key, key: Key) -> Named | None:
         """The last person who is the subject of a clause between ``since`` and ``key``."""
-        for n in range(bisect.bisect_left(self.keys, key) - 1, -1, -1):
-            mention = self.people[n]
+        for mention in self.people.before(key):
             if mention.key < since:
                 return None
             if mention.subject:
@@ -280,6 +314,10 @@ class SpeakerResolver:
         word = pronoun.lower()
         if word in PERSONAL:
             return self._person_before(key, PERSONAL[word])
+        if word == "they":
+            named = self._plural_subject(key)
+            if named is not None:
+                return named
         if word in NONPERSONAL:
             wanted = ("org", "place", "thing") if word == "it" else ("org", "group")
             for named in reversed(recent):
@@ -288,20 +326,34 @@ class SpeakerResolver:
             return self._last_named(key, wanted[:2], None)
         return None
 
-    def _person_before(self, key: Key, gender: str) -> Named | None:
-        """The most recent compatible person before ``key``: among the last few people
-        named, the subject of a main clause first, then any subject, then the nearest."""
-        start = bisect.bisect_left(self.keys, key) - 1
-        best, best_rank = None, 0
-        for n in range(start, max(-1, start - SUBJECT_WINDOW), -1):
-            mention = self.people[n]
-            if self.gender.get(mention.name, gender) != gender:
+    def _plural_subject(self, key: Key) -> Named | None:
+        """What "they" stands for: the nearest plural subject before ``key`` in its
+        sentence or the one before ("Several executives have warned ... They say",
+        "Republican senators are eager ..., and they say")."""
+        sentence = self.sentences.index(key)
+        for order, token in self._tokens_before(key):
+            if sentence - self.sentences.index((order, token.idx)) > PLURAL_SENTENCES:
+                return None
+            if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("NNS", "NNPS") \
+                    and not self._inside_quote(order, token.idx) \
+                    and not self._in_caption(order, token.idx):
+                return self.name(self.segments[order], token, (order, token.idx))
+        return None
+
+    def _tokens_before(self, key: Key):
+        """``(segment number, token)`` before ``key``, nearest first, over segments."""
+        order, offset = key
+        for number in range(order, -1, -1):
+            doc = self.segments[number].doc
+            if doc is None:
                 continue
-            rank = 1 + mention.subject + (mention.subject and mention.root.head.dep_ == "ROOT")
-            if rank > best_rank:
-                best, best_rank = mention, rank
-            if rank == 3:
-                break
+            for token in reversed(doc):
+                if number < order or token.idx < offset:
+                    yield number, token
+
+    def _person_before(self, key: Key, gender: str) -> Named | None:
+        """The most salient person of a compatible gender before ``key``."""
+        best = self.people.resolve(key, self.sentences.index(key), gender)
         return Named(best.name, best.entity, "person") if best else None
 
 
