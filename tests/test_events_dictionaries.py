@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dateline.events import codebook
-from dateline.events.actors import ActorDictionary, combine_codes, split_code
+from dateline.events import codebook, intent, nominal
+from dateline.events.actors import ActorDictionary, combine_codes, resolve, split_code
 from dateline.events.dictionaries import (
     normalise_date,
     phrase_words,
@@ -117,6 +117,49 @@ def test_verb_line_code_overrides_its_block_code():
 def test_later_verb_file_adds_to_a_block_of_the_same_name():
     verbs = VerbDictionary().read(VERBS).read("--- GRANT [070] ---\nBESTOW\n")
     assert verbs.forms("bestow", "bestow")[0].block is verbs.forms("give", "give")[0].block
+
+
+def test_later_verb_file_pattern_with_the_same_words_replaces_the_earlier():
+    verbs = VerbDictionary().read(VERBS).read("--- GRANT [070] ---\n- * &FOOD [0733]\n")
+    block = verbs.forms("give", "give")[0].block
+    assert [(p.text, p.code) for p in block.patterns] == [
+        ("* (TO REFUGEES)", "0733"), ("* &FOOD", "0733")]
+
+
+def test_repeated_pattern_within_one_file_keeps_both():
+    verbs = VerbDictionary().read(VERBS + "- * &FOOD [074]\n")
+    block = verbs.forms("give", "give")[0].block
+    assert [p.code for p in block.patterns] == ["073", "0733", "074"]
+
+
+@pytest.mark.parametrize(("intent_code", "refusal"), [("0333", "1223"), ("036", "125")])
+def test_refusal_of_an_intent_code_refuses_the_deed_it_intends(intent_code, refusal):
+    assert intent.refusal_code(intent_code) == refusal
+
+
+@pytest.mark.parametrize(("governor", "act", "code"), [
+    ("020", "084", "0253"), ("020", "046", "026"), ("100", "073", "1033"),
+    ("130", "163", "1312"), ("130", "190", "138"), ("051", "190", None),
+])
+def test_appeal_demand_and_threat_take_the_code_of_the_governed_act(governor, act, code):
+    assert intent.governed_code(governor, act) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Arnor launched air strikes.", "195"), ("Arnor launched strikes.", None),
+    ("The talks ended.", "046"),
+])
+def test_event_noun_table_tries_two_words_before_one(nlp, text, code):
+    noun = next(t for t in reversed(nlp(text)) if t.pos_ == "NOUN")
+    assert nominal.code_of(noun) == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Officials criticised Gondor.", "---GOV"), ("The forces withdrew.", "---MIL"),
+])
+def test_local_agents_add_news_role_nouns(nlp, text, code):
+    head = next(t for t in nlp(text) if t.dep_ == "nsubj")
+    assert [a.code for a in resolve(head, ActorDictionary.default())] == [code]
 
 
 @pytest.mark.parametrize(("text", "codes"), [

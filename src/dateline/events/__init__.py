@@ -14,7 +14,9 @@ Entry points:
 
 Modules: ``dictionaries`` (PETRARCH actor/agent/discard formats and the shipped
 tables), ``verbs`` (verb dictionary reader), ``patterns`` (pattern matching),
-``syntax`` (reading the parse), ``actors`` (actor codes of noun phrases), ``modes``,
-``intent`` (intents, threats, demands, refusals), ``context`` (dates, places, entity
-names of an article), ``coder``.
+``syntax`` (reading the parse), ``actors`` (actor codes of noun phrases),
+``governing`` (which of several verbs states the event), ``participants`` (sources
+and targets), ``nominal`` (events named by nouns), ``modes``, ``intent`` (intents,
+threats, appeals, demands, refusals), ``context`` (dates, places, entity names of an
+article), ``coder``.
 """

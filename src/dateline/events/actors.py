@@ -38,9 +38,17 @@ NULL_ACTOR = "---"
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case", "det",
                            "npadvmod", "quantmod", "prep", "pobj", "appos", "flat"})
 #: Prepositions whose object qualifies the noun's actor ("soldiers from Gondor", "the
-#: government of Arnor", "lawmakers in Fornost"); other prepositions ("ties with X")
-#: introduce a different participant.
-ACTOR_PREPS = frozenset({"of", "from", "in"})
+#: government of Arnor", "lawmakers in Fornost", "workers at the port of Pelargir");
+#: other prepositions ("ties with X") introduce a different participant.
+ACTOR_PREPS = frozenset({"of", "from", "in", "at"})
+#: Nouns of quantity or membership that stand before the actor they count: "hundreds
+#: of farmers" are farmers, "members of the opposition" the opposition.
+QUANTITY_NOUNS = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores",
+    "million", "millions", "ten", "tens", "group", "crowd", "number", "handful", "couple",
+    "majority", "member", "some", "many", "several", "most", "all", "few", "one", "two",
+    "three", "none", "each", "both",
+})
 
 
 @dataclass(slots=True)
@@ -56,7 +64,12 @@ class Hit:
 
 @dataclass(slots=True)
 class Actor:
-    """A coded participant: the phrase, its head token and its CAMEO actor code."""
+    """A coded participant: the phrase, its head token and its CAMEO actor code.
+
+    ``weak``: the phrase names a thing the actor only owns or locates ("Eriador's death
+    toll"); ``background``: it was taken as a target only because nothing else was
+    named (a place, a topic), so two doers may rather act on each other.
+    """
 
     name: str
     head: object
@@ -66,6 +79,7 @@ class Actor:
     tokens: list = field(default_factory=list)
     weak: bool = False
     shared: str | None = None
+    background: bool = False
 
     @property
     def coded(self) -> bool:
@@ -181,7 +195,8 @@ def _default() -> ActorDictionary:
     root = resources.files(DATA)
     actors = read_actor_table(_read(root, "actors.tsv.gz"))
     actors = read_actor_table(_read(root, "local_actors.tsv")) + actors
-    agents = read_agent_table(_read(root, "agents.tsv"))
+    agents = read_agent_table(_read(root, "local_agents.tsv"))
+    agents += read_agent_table(_read(root, "agents.tsv"))
     return ActorDictionary(actors, agents)
 
 
@@ -218,10 +233,19 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
     return None, head
 
 
+def _same_body(code: str, agent: str) -> bool:
+    """"UN officials" are the organisation itself (IGOUNO), "militants of the Islamic
+    State" the armed group (IMGMUSISI): the agent adds nothing to such a code."""
+    return (agent == "GOV" and code.startswith("IGO")) or \
+        (agent == "UAF" and code.startswith("IMG"))
+
+
 def combine(country: str | None, agents: Sequence[Hit]) -> str | None:
     """A country/organisation code with its agents: before-agents first, then the rest.
 
-    An agent already in the code is not repeated (``USAGOV`` + ``~GOV`` stays ``USAGOV``).
+    An agent already in the code is not repeated (``USAGOV`` + ``~GOV`` stays ``USAGOV``),
+    and an organisation's officials or an armed group's fighters are the organisation
+    (``IGOUNO``, ``IMGMUSISI``).
     """
     if country is None and not agents:
         return None
@@ -231,7 +255,7 @@ def combine(country: str | None, agents: Sequence[Hit]) -> str | None:
     for agent in agents:
         for k in range(0, len(agent.code), 3):  # "GOVMED" is two agent codes
             part = agent.code[k:k + 3]
-            if part in groups:
+            if part in groups or _same_body(code, part):
                 continue
             groups.add(part)
             if agent.before:
@@ -286,7 +310,8 @@ def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[
     donors = next((p for p in parts if any(_has_actor(a) for a in p)), None)
     out: list[Actor] = []
     for part in parts:
-        if donors is not None and all(_role_only(a) for a in part):
+        # a name ("the Rapid Support Forces") is its own actor, not a role to complete
+        if donors is not None and all(_role_only(a) and not a.proper for a in part):
             part = _borrow(part, donors)
         out.extend(part)
     return out
@@ -301,16 +326,33 @@ def _has_actor(actor: Actor) -> bool:
     return bool(actor.code) and not actor.code.startswith(NULL_ACTOR)
 
 
+def core_noun(head):
+    """The noun a phrase is about: ``head``, or what a quantity head counts.
+
+    "Hundreds of farmers" -> farmers; "members of the opposition" -> opposition.
+    """
+    for _ in range(3):
+        if head.lemma_.lower() not in QUANTITY_NOUNS and head.pos_ != "NUM":
+            break
+        inner = next((p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is None:
+            break
+        head = inner
+    return head
+
+
 def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list[Actor]:
     tokens = phrase_tokens(head)
     hits = dictionary.scan(tokens, date)
     agents = [h for h in hits if h.agent]
     countries = [h for h in hits if not h.agent and h.code]
     name = _name(tokens)
-    at = tokens.index(head)
+    core = core_noun(head)
+    at = tokens.index(core) if core in tokens else tokens.index(head)
     # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing
-    weak = head.pos_ == "NOUN" and not any(h.start <= at < h.end for h in hits) and all(
-        _owner(tokens[h.start], head) for h in hits if not h.agent)
+    weak = core.pos_ == "NOUN" and not any(h.start <= at < h.end for h in hits) and all(
+        _owner(tokens[h.start], core) for h in hits if not h.agent)
     if not countries:
         code = combine(None, agents)
         country, sector = split_code(code)
@@ -333,6 +375,8 @@ def _owner(token, head) -> bool:
     modifier of the noun itself ("Russian students").
     """
     while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ == "from":
+            return False  # "negotiators from Gondor": where people come from, not a thing
         if token.dep_ in {"poss", "pobj"}:
             return True
         token = token.head
@@ -348,12 +392,17 @@ def _coordinated(hits: list[Hit], tokens: Sequence) -> list[Hit]:
     kept = [hits[0]]
     for hit in hits[1:]:
         deps = {t.dep_ for t in tokens[hit.start:hit.end]}
+        same = next((k for k in kept if (hit.code or "")[:3] == (k.code or "")[:3]), None)
         if "conj" in deps:
             kept.append(hit)
-        elif "appos" in deps and all((hit.code or "")[:3] != (k.code or "")[:3] for k in kept):
+        elif "appos" in deps and same is None:
             # "Arnor, Gondor": a list the parser read as an apposition; "Biden, the US
             # president" names one country twice and stays one actor
             kept.append(hit)
+        elif same is not None and hit.code and same.code and len(hit.code) > 3:
+            # "Chinese President Xi Jinping": the person's code (CHNGOV) says more
+            # about the same country (CHN)
+            same.code = combine_codes(same.code, hit.code[3:])
     return kept
 
 
@@ -374,6 +423,27 @@ def _borrow(part: list[Actor], donors: list[Actor]) -> list[Actor]:
                 out.append(Actor(actor.name, actor.head, code, country, sector,
                                  actor.tokens, actor.weak))
     return out or part
+
+
+COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+
+
+def as_counterpart(actor: Actor, other: Actor | None) -> Actor:
+    """"His Russian counterpart" holds, in Russia, the office of ``other``.
+
+    ``other`` is the event's other participant ("Chinese President Xi" -> CHNGOV): the
+    counterpart takes its agent codes after its own country (RUS -> RUSGOV). A
+    counterpart without a country stays as it is.
+    """
+    if actor.head.lemma_.lower() not in COUNTERPARTS or other is None or not other.code:
+        return actor
+    country, _ = split_code(actor.code)
+    other_country, _ = split_code(other.code)
+    if country is None or other_country is None or len(other.code) <= 3:
+        return actor
+    code = combine_codes(actor.code or country, other.code[3:])
+    return Actor(actor.name, actor.head, code, country, split_code(code)[1], actor.tokens,
+                 actor.weak, actor.shared)
 
 
 def combine_codes(code: str, agents: str) -> str:

@@ -4,19 +4,21 @@ For every verb of a sentence that the CAMEO verb dictionary knows
 (:mod:`dateline.events.patterns`):
 
 1. the verb's clause (words before and after it, without coordinated or adverbial
-   clauses) is matched against its patterns, which give the CAMEO code;
-2. the source is the subject ("Arnor signed"), inherited through control and
-   coordination ("Arnor is about to restore", "condemned ... and promised aid"); in the
-   passive the subject is the target and the ``by`` phrase the source;
-3. the target is the first noun phrase after the verb that names an actor (object,
-   prepositional objects, complements; places the verb happens at and things an actor
-   only qualifies come last); a pattern's ``+`` picks it instead; a pronoun stands for
-   the nearest actor before it in the sentence;
+   clauses; a passive in its active order) is matched against its patterns, which
+   give the CAMEO code;
+2. verbs that govern others settle which of them states the event
+   (:mod:`dateline.events.governing`): "vowed to wage war", "agreed to provide aid",
+   "gathered to protest", "is expected to attack", "said Gondor attacked Rohan";
+3. its sources and targets are found (:mod:`dateline.events.participants`): the
+   subject, inherited through control and coordination, the ``by`` phrase of a
+   passive; the first noun phrase after the verb that names an actor;
 4. coordinated actors give one event each; a coordinated subject without a target
-   gives the reciprocal events ("Arnor and Gondor renewed ties");
-5. a verb governed by a coded verb is part of that verb's event ("vowed to wage war"),
-   and a speech verb whose complement holds an event gives way to it;
-6. the mode (:mod:`dateline.events.modes`) and a confidence are attached.
+   gives the reciprocal events of a mutual act ("Arnor and Gondor renewed ties");
+5. the mode (:mod:`dateline.events.modes`), intent, threat and refusal codes
+   (:mod:`dateline.events.intent`) and a confidence are attached.
+
+Nouns of events framed as happening ("talks between Arnor and Gondor resumed") are
+coded too (:mod:`dateline.events.nominal`).
 
 :func:`code_sentence` codes one sentence (the benchmark's entry point);
 :func:`find_events` codes an article's segments into :class:`~dateline.records.Event`
@@ -25,12 +27,12 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.events import codebook, intent, syntax
-from dateline.events.actors import Actor, ActorDictionary, resolve
+from dateline.events import codebook, governing, intent, nominal, participants, syntax
+from dateline.events.actors import Actor, ActorDictionary
 from dateline.events.context import (
     dominant_country,
     is_discarded_sentence,
@@ -39,7 +41,7 @@ from dateline.events.context import (
     share_places,
     to_record,
 )
-from dateline.events.modes import SPEECH, mode_of
+from dateline.events.modes import mode_of
 from dateline.events.patterns import Match, match_verb
 from dateline.events.verbs import VerbDictionary, load_verbs
 from dateline.language.segments import Segment
@@ -61,6 +63,8 @@ class Rules:
     ``intent_codes``: cooperation stated as intent ("will provide aid", "agreed to
     meet", "is willing to withdraw") is coded as CAMEO's "express intent" (03x), as
     the CAMEO codebook asks; PETRARCH codes the verb as it stands.
+    ``noun_events``: a noun of an event framed as happening ("talks between Arnor and
+    Gondor resumed", "resigned in protest") is coded (:mod:`dateline.events.nominal`).
     """
 
     require_dyad: bool = False
@@ -68,6 +72,7 @@ class Rules:
     weak_sources: bool = False
     require_source: bool = True
     intent_codes: bool = True
+    noun_events: bool = True
 
 
 NEWS = Rules()
@@ -76,12 +81,14 @@ PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_source
 
 #: Verb forms the tagger calls verbs that never state an event ("according to").
 NOT_EVENTS = frozenset({"according"})
-#: Roots that are never mutual: "Arnor and Gondor said" is no statement to each other.
-ONE_WAY_ROOTS = frozenset({"01", "02", "14"})
+#: Roots that are mutual when two doers name no one else: "Arnor and Gondor renewed
+#: ties", "met", "signed a deal", "clashed". "Arnor and Gondor condemned the attack" or
+#: "said" is no condemnation or statement of each other.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "19"})
+#: Verbs that are mutual whatever their code: "traded accusations", "exchanged threats".
+MUTUAL_VERBS = frozenset({"exchange", "trade", "swap", "clash", "fight", "spar", "battle"})
 #: Roots of events that need no target: statements, protests, force, violence.
 SOURCE_ONLY_ROOTS = frozenset({"01", "14", "15", "18", "19", "20"})
-NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
-PRONOUNS = frozenset({"it", "them", "him", "her", "he", "she", "they", "its", "their"})
 
 
 @dataclass(slots=True)
@@ -153,21 +160,25 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
     verbs = verbs or load_verbs()
     day = date.replace("-", "")[:8] if date else None
     matches = _verb_matches(sentence, verbs)
-    demanded = _demands(matches) if rules.intent_codes else set()
-    suppressed = _suppressed(matches, rules) | demanded
+    suppressed = governing.settle(matches, rules.intent_codes)
     events: list[CodedEvent] = []
+    coded = {v: governing.main_code(m) for v, m in matches.items() if governing.codes(m)}
+    nouns = nominal.noun_events(sentence, actors, day, coded) if rules.noun_events else []
+    framed = {n.verb for n in nouns}
     for verb, match in matches.items():
-        if verb in suppressed or not _codes(match):
+        if verb in suppressed or verb in framed or not governing.codes(match):
             continue
-        for event in _events_of(verb, match, actors, day, rules):
+        found = participants.sides(verb, match, actors, day, rules.passive_source_from_clause)
+        for event in _pairs(verb, match, *found):
+            _finish(event, match, rules)
+            if not _one_sided(event):
+                events.append(event)
+    for noun in nouns:
+        match = Match(noun.code, None, None, None)
+        for event in _pairs(noun.verb, match, noun.sources, noun.targets, ["noun"]):
             _finish(event, match, rules)
             events.append(event)
     return [e for e in _dedupe(events) if _keep(e, rules)]
-
-
-def _codes(match: Match) -> bool:
-    """Whether a match codes an event in either direction."""
-    return match.code is not None or match.reverse is not None
 
 
 def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
@@ -185,153 +196,13 @@ def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
     return found
 
 
-def _suppressed(matches: dict, rules: Rules) -> set:
-    """Verbs whose event is part of another verb's event, or gives way to it.
+# ---------------------------------------------------------------- pairing
 
-    A complement is part of its governor's event ("vowed to wage war"), except that a
-    promise of cooperation is coded by what is promised ("agreed to provide aid" is an
-    intent to provide aid, with ``intent_codes``); a speech verb gives way to the
-    event it reports.
-    """
-    coded = {v for v, m in matches.items() if _codes(m)}
-    out: set = set()
-    for verb in coded:
-        used = set(matches[verb].used)
-        for other in coded:
-            if other == verb or not (other in used or syntax.controlled_by(other, verb)):
-                continue
-            if rules.intent_codes and verb.lemma_ in intent.GOVERNORS and \
-                    intent.cooperative(_main_code(matches[other])):
-                out.add(verb)
-            else:
-                out.add(other)
-    for verb in coded - out:
-        if (verb.lemma_ in SPEECH or (matches[verb].code or "").startswith("01")) and \
-                (matches[verb].code or "")[:2] != "10":
-            if any(o != verb and syntax.in_complement(o, verb) for o in coded - out):
-                out.add(verb)
-    return out
-
-
-def _demands(matches: dict) -> set:
-    """Turn "X said Y must do Z" into X demanding Z of Y; returns the verbs of Z.
-
-    The speech verb takes the demand code of the act (10x, 100 when the act codes
-    nothing); the act itself is no event. Only for another actor: "X said it must
-    act" is X's own business.
-    """
-    done: set = set()
-    for speech in [v for v in matches if v.lemma_ in SPEECH]:
-        for act in speech.children:
-            if act.dep_ != "ccomp" or not intent.is_obligation(act):
-                continue
-            speaker, doer = syntax.subject_of(speech)[0], syntax.subject_of(act)[0]
-            if doer is None or (speaker is not None and (
-                    doer.lower_ in PRONOUNS or doer.lemma_ == speaker.lemma_)):
-                continue
-            inner = matches.get(act)
-            code = intent.demand_code(_main_code(inner) if inner else None)
-            matches[speech] = replace(matches[speech], code=code, reverse=None, pattern=None)
-            if inner is not None:
-                done.add(act)
-    return done
-
-
-def _main_code(match: Match) -> str | None:
-    return match.code or match.reverse
-
-
-# ---------------------------------------------------------------- participants
-
-def _events_of(verb, match: Match, actors: ActorDictionary, day,
-               rules: Rules) -> list[CodedEvent]:
-    """The events of one coded verb: its sources and targets paired (steps 2-4)."""
-    subject, passive = syntax.subject_of(verb)
-    clause = syntax.clause_of(verb)
-    skip = set(syntax.np_tokens(subject)) if subject is not None else set()
-    subject_actors = _resolve(subject, actors, day, {verb}) if subject is not None else []
-    notes: list[str] = []
-    if passive:
-        targets, sources = subject_actors, []
-        agent = syntax.agent_of(verb)
-        if agent is not None:
-            sources = resolve(agent, actors, day)
-        elif rules.passive_source_from_clause:
-            sources = _first_actor(clause.around, actors, day, skip)
-            notes.append("source from the clause of a passive")
-    else:
-        sources, targets = subject_actors, []
-        if match.target_at is not None:
-            targets = resolve(syntax.noun_head(match.target_at), actors, day)
-        if not any(t.coded for t in targets):
-            avoid = frozenset(a.code for a in sources if a.code)
-            targets = _first_actor(_own_clause(clause.around, verb), actors, day, skip,
-                                   avoid)
-    if match.source_at is not None:
-        marked = resolve(syntax.noun_head(match.source_at), actors, day)
-        if any(a.coded for a in marked):
-            sources, targets = marked, sources
-    return _pairs(verb, match, sources, targets, notes)
-
-
-def _own_clause(tokens: list, verb) -> list:
-    """``tokens`` without relative clauses: "policies, which some in Washington
-    criticised" does not make "some in Washington" a participant of the main verb."""
-    relatives = [t for t in tokens if t.dep_ == "relcl"]
-    return [t for t in tokens
-            if not any(r == t or r.is_ancestor(t) for r in relatives)]
-
-
-def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
-                 avoid: frozenset[str] = frozenset()) -> list[Actor]:
-    """The actors of the first noun phrase in ``tokens`` that names one.
-
-    A place the verb happens at ("arrested students in Moscow") and a thing an actor
-    only qualifies ("discussed Mexico's policies") count only when nothing else does;
-    actors coded like the other participant (``avoid``) do not count: an actor does
-    not act on itself ("Albania denounced ... Albanian unrest").
-    """
-    seen: set = set()
-    fallback: list[Actor] = []
-    for token in tokens:
-        if token.pos_ not in NOUN_POS or token in skip:
-            continue
-        head = syntax.noun_head(token)
-        if head in seen or head in skip:
-            continue
-        seen.add(head)
-        found = [a for a in _resolve(head, actors, day, skip)
-                 if a.coded and a.code not in avoid]
-        if not found:
-            continue
-        if not syntax.is_locative(head) and not all(a.weak for a in found):
-            return found
-        if not fallback:
-            fallback = found
-    return fallback
-
-
-def _resolve(head, actors: ActorDictionary, day, exclude: set) -> list[Actor]:
-    """:func:`resolve`, with a pronoun standing for the nearest actor before it.
-
-    Only phrases earlier in the same sentence are candidates, and not those in
-    ``exclude`` (the event's other participant): "wrote to the administration, urging
-    it to act" -> "it" is the administration.
-    """
-    found = resolve(head, actors, day)
-    if head.lower_ not in PRONOUNS or any(a.coded for a in found):
-        return found
-    sentence = head.sent
-    for token in reversed(list(sentence)[: head.i - sentence.start]):
-        if token.pos_ not in {"NOUN", "PROPN"} or token in exclude:
-            continue
-        candidate = syntax.noun_head(token)
-        if candidate in exclude or candidate.i >= head.i:
-            continue
-        coded = [a for a in resolve(candidate, actors, day) if a.coded and not a.weak]
-        if coded:
-            return coded
-    return found
+def _own_thing(target: Actor, match: Match) -> bool:
+    """An unnamed role as the object of cooperation is the doers' own: "Arnor and Gondor
+    agreed to reopen embassies" reopen them to each other."""
+    return intent.cooperative(match.code) and bool(target.code) and \
+        target.code.startswith("---") and target.head.dep_ == "dobj"
 
 
 def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
@@ -341,9 +212,10 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
     named_targets = [t for t in targets if t.coded or t.proper]
     pattern = match.pattern.text if match.pattern else None
     coded_sources = [s for s in named_sources if (s.coded or s.proper) and not s.weak]
-    strong_target = any(not t.weak for t in named_targets)
+    strong_target = any(not (t.weak or t.background or _own_thing(t, match))
+                        for t in named_targets)
     if len(coded_sources) > 1 and not strong_target and match.code and \
-            match.code[:2] not in ONE_WAY_ROOTS:
+            (match.code[:2] in MUTUAL_ROOTS or verb.lemma_ in MUTUAL_VERBS):
         # "Arnor and Gondor renewed ties": each does it with the other
         return [CodedEvent(match.code, verb, a, b, pattern=pattern,
                            notes=notes + ["reciprocal"])
@@ -378,7 +250,7 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     event.mode = mode_of(event.verb, head)
     anchors = [event.verb] + [t for t in match.used if syntax.is_verb(t)]
     if rules.intent_codes and any(intent.is_intent(t) for t in anchors):
-        if event.mode == "negated" and intent.cooperative(event.code):
+        if event.mode == "negated" and intent.refusable(event.code):
             # "will not meet" is a refusal, which happened, like "refused to meet"
             event.code, event.mode = intent.refusal_code(event.code), "occurred"
             event.notes.append("refusal")
@@ -395,6 +267,12 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     if event.mode != "occurred":
         score -= 0.1
     event.confidence = round(min(0.95, max(0.05, score)), 2)
+
+
+def _one_sided(event: CodedEvent) -> bool:
+    """The reverse of a stated intent or refusal: "Arnor said it would not meet Gondor"
+    is Arnor's refusal alone, though meeting is mutual."""
+    return "reverse" in event.notes and ("intent" in event.notes or "refusal" in event.notes)
 
 
 def _keep(event: CodedEvent, rules: Rules) -> bool:

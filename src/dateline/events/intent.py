@@ -11,7 +11,10 @@ from what they do:
 - a **demand** (10x) is an act another actor "must"/"should" do, in what a speaker
   says: "said Iraq must cooperate with the inspectors" is 101 by the speaker;
 - a **refusal** (12x) is a cooperative act stated as not going to happen: "will not
-  accept refugees" is 1223, "would not meet" 125, like "refused to meet".
+  accept refugees" is 1223, "would not meet" 125, like "refused to meet";
+- an **appeal**, **demand** or **threat** verb takes the code of the act it governs:
+  "urged Gondor to release the prisoners" is 0253, "threatened to impose sanctions"
+  1312.
 
 An act is stated as intended when "will"/"would"/"shall" or "is going to" governs
 it, or a verb or adjective of commitment does ("agreed to", "promised to", "is
@@ -25,7 +28,7 @@ from __future__ import annotations
 GOVERNORS = frozenset({
     "agree", "promise", "pledge", "offer", "vow", "commit", "decide", "plan", "intend",
     "prepare", "resolve", "undertake", "willing", "ready", "prepared", "determined",
-    "eager", "committed", "want",
+    "eager", "committed", "want", "swear",
 })
 FUTURE = frozenset({"will", "shall", "'ll", "wo", "would"})
 #: Modals of obligation: in a complement they state a plan or, for another, a demand.
@@ -96,8 +99,59 @@ def demand_code(code: str | None) -> str:
     return (_lookup(code, DEMAND_SPECIFIC, DEMAND_BY_ROOT) if code else None) or "100"
 
 
+def appeal_code(code: str | None) -> str:
+    """The 02x code of appealing for ``code`` ("084" -> "0253"); 020 otherwise.
+
+    CAMEO's appeals (02) and demands (10) name the same acts in the same order
+    (021/101 material cooperation, ..., 026/106 meeting), so one table serves both.
+    """
+    demand = demand_code(code)
+    return "020" if demand == "100" else "02" + demand[2:]
+
+
+def as_demand(code: str | None) -> str | None:
+    """An appeal code (02x) as the demand code (10x) of the same act: "demanded talks"
+    is 106 where the dictionary's pattern says 026."""
+    if not code or code[:2] != "02":
+        return code
+    return "10" + code[2:]
+
+
+#: Generic codes of verbs that govern another act ("urged X to", "demanded that",
+#: "threatened to"), and how the act they govern makes them specific.
+GOVERNED = {"020": appeal_code, "100": demand_code,
+            "130": lambda code: (threat_code(code) if code else None) or "130"}
+
+
+def governed_code(governor: str | None, act: str | None) -> str | None:
+    """The specific code of an appeal, demand or threat of ``act``, or None.
+
+    "urged Gondor to release the prisoners": 020 of 084 -> 0253; "threatened to impose
+    sanctions": 130 of 163 -> 1312. Only a governor with its generic code is refined:
+    a pattern's own code says more.
+    """
+    refine = GOVERNED.get(governor or "")
+    if refine is None or not act:
+        return None
+    code = refine(act)
+    return code if code != governor else None
+
+
+def refusable(code: str | None) -> bool:
+    """Whether "will not" do ``code`` is a refusal: a deed or an intent of cooperation."""
+    return cooperative(code) or (bool(code) and code[:2] == "03")
+
+
 def refusal_code(code: str) -> str | None:
-    """The 12x code of declining to do ``code`` ("will not meet" -> 125)."""
+    """The 12x code of declining to do ``code`` ("will not meet" -> 125).
+
+    An intent code stands for the deed it intends ("will not accept refugees", coded
+    0333 by a pattern, refuses 073: 1223).
+    """
+    if code[:2] == "03":
+        deed = next((d for d, i in INTENT_SPECIFIC.items() if i == code), None)
+        deed = deed or next((r + "0" for r, i in INTENT_BY_ROOT.items() if i == code), None)
+        code = deed or code
     return _lookup(code, REFUSAL_SPECIFIC, REFUSAL_BY_ROOT)
 
 
@@ -117,14 +171,20 @@ def is_intent(verb) -> bool:
     if _shares_aux(verb) and _aux(verb.head) & FUTURE:
         return True
     token = verb
-    while (token.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pcomp"} or _shares_aux(token)) \
-            and token.head.i != token.i:
+    while (token.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pcomp"} or _shares_aux(token)
+           or _infinitive_clause(token)) and token.head.i != token.i:
         dep, token = token.dep_, token.head
         if token.lemma_.lower() in GOVERNORS or token.lower_ in GOVERNORS:
             return dep != "ccomp" or bool(_aux(verb) & (OBLIGATION | FUTURE))
         if token.lemma_ == "go" and token.tag_ == "VBG":
             return True
     return False
+
+
+def _infinitive_clause(verb) -> bool:
+    """"Sworn [to fight]" parsed as an adverbial clause rather than a complement."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VB" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _shares_aux(verb) -> bool:

@@ -4,12 +4,14 @@ Read from the dependency parse around the event's verb and the verbs that govern
 (an ``xcomp``/``ccomp`` chain such as "plans to meet", "said it would appeal"):
 
 - ``negated``: the verb or a governing verb is negated ("did not meet", "never signed",
-  "refused to sign" when "refuse" itself codes nothing);
+  "refused to sign" when "refuse" itself codes nothing), or a speaker denies it
+  ("denied that its troops had attacked");
 - ``hypothetical``: a modal of possibility ("may appeal", "could prove", "should"), a
   condition ("if they meet"), or a governing verb of wanting or trying ("wants to
   meet", "seeks to");
 - ``future``: "will"/"shall", "is going to", "is about to", or a governing verb of
-  planning ("plans to", "is scheduled to");
+  planning ("plans to", "is scheduled to"); "would" reporting a past statement ("said
+  it would meet") is the future of what was said;
 - ``reported``: the event is stated in the complement of a speech verb ("said",
   "claimed", "told reporters") whose speaker is not the event's own source: "X said Y
   attacked Z" is Y's attack as X reports it. An actor announcing its own act ("Arnor
@@ -31,10 +33,12 @@ WANTING = frozenset({
     "want", "wish", "seek", "try", "attempt", "hope", "consider", "propose", "aim", "need",
     "intend", "mull", "weigh", "contemplate", "offer", "ask", "urge", "call", "demand",
     "threaten", "push", "press", "lobby", "plead", "warn",
+    # adjectives of likelihood: "is likely to retaliate" has not happened
+    "likely", "unlikely", "possible", "probable",
 })
 #: Governing verbs after which an event is planned.
 PLANNING = frozenset({"plan", "schedule", "prepare", "expect", "set", "due", "vow", "pledge",
-                      "promise", "agree", "decide", "resolve", "go"})
+                      "promise", "agree", "decide", "resolve", "go", "poise", "poised"})
 #: Governing verbs that deny the event they govern.
 DENYING = frozenset({"refuse", "fail", "decline", "reject", "deny", "avoid", "stop", "cease"})
 #: Verbs of saying, claiming and reporting.
@@ -97,9 +101,11 @@ def mode_of(verb, source_head=None) -> str:
     chain = [verb] + _control_chain(verb)
     if any(_is_negated(v) for v in chain) or any(
         v.lemma_ in DENYING for v in chain[1:]
-    ):
+    ) or _denied(chain[-1]):
         return "negated"
     words = set().union(*(_aux_words(v) for v in chain))
+    if "would" in words and _after_past_speech(chain[-1]):
+        words = (words - {"would"}) | {"will"}  # "said it would meet": "will" reported
     if words & POSSIBILITY or _is_conditional(verb) or any(
         v.lemma_ in WANTING for v in chain[1:]
     ):
@@ -134,6 +140,22 @@ def _going_to(chain: list) -> bool:
     ) or any(v.lower_ == "about" for v in chain)
 
 
+def _denied(verb) -> bool:
+    """``verb`` is what a speaker denies: "denied that its troops had attacked"."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in {"deny", "refute"}
+
+
+def _after_past_speech(verb) -> bool:
+    """``verb`` is the complement of a speech verb in the past ("said [it would act]"),
+    where "would" is the future of what was said, not a condition."""
+    token = verb
+    while token.dep_ in {"ccomp", "conj"} and token.head.i != token.i:
+        token = token.head
+        if token.lemma_ in SPEECH or token.lemma_ in {"warn", "vow", "pledge", "promise"}:
+            return token.tag_ in {"VBD", "VBN"}
+    return False
+
+
 def _reported(verb, source_head) -> bool:
     """Whether ``verb`` sits in the complement of a speech verb of another speaker."""
     token = verb
@@ -161,4 +183,7 @@ def _same_party(speaker, source_head) -> bool:
     pronouns = {"it", "he", "she", "they", "we", "i"}
     if speaker.lower_ in pronouns or source_head.lower_ in pronouns:
         return True  # "Arnor said it had signed": the speaker speaks of itself
+    if any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our"}
+           for c in source_head.children):
+        return True  # "Arnor said its troops had withdrawn": its own
     return speaker.lemma_.lower() == source_head.lemma_.lower()

@@ -183,8 +183,21 @@ def _match_run(option: tuple[frozenset[str], ...], seq: Sequence, start: int,
             continue
         if n == 1 and heads and _function_word(seq[j]) and seq[j].head.i not in heads:
             continue
+        if n == 1 and heads and _preposition_for_particle(option[0], seq[j]):
+            continue
         return j + n - 1
     return None
+
+
+#: Particles of phrasal verbs that are also prepositions: "fired off a letter" is not
+#: "fired into the sea off the coast".
+PARTICLES = frozenset({"off", "out", "up", "down", "back", "away", "over"})
+
+
+def _preposition_for_particle(forms: frozenset[str], token) -> bool:
+    """A pattern's particle met by a preposition with an object of its own."""
+    return token.lower_ in PARTICLES and token.lower_ in forms and token.dep_ == "prep" \
+        and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _match_term(term: Term, seq: Sequence, start: int, used: list,
@@ -234,6 +247,10 @@ def _match_group(group: Group, seq: Sequence, start: int, used: list,
             return None
         prep = seq[end]
         attached = not heads or prep.head.i in heads
+        if heads and not group.inner and prep.head.pos_ not in {"VERB", "AUX"}:
+            # a bare "(FOR)" is the verb's ("attacked Gondor for ..."), not an object's
+            # ("attacked a camp for refugees")
+            attached = False
         if attached and (prep.pos_ == "ADP" or prep.dep_ in {"prep", "agent", "dative"}):
             inside = [t for t in seq[end + 1:] if prep.is_ancestor(t)]
             inner_used: list = []

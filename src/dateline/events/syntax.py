@@ -97,7 +97,27 @@ def clause_of(verb) -> Clause:
     post = sorted((t for t in kept if t.i > verb.i and not _in_modifier_clause(t, verb)),
                   key=lambda t: t.i)
     around = sorted((t for t in kept + own if t.i > verb.i), key=lambda t: t.i)
+    if subject is not None and is_passive(verb):
+        return _active_order(verb, subject, pre, post, around)
     return Clause(verb, pre, post, _vp_heads(verb), around)
+
+
+def _active_order(verb, subject, pre: list, post: list, around: list) -> Clause:
+    """A passive clause in the order of its active form, for matching patterns.
+
+    "The treaty was signed by Arnor" is matched as "Arnor signed the treaty": the
+    ``by`` phrase stands before the verb, the subject after it, so that ``* TREATY``
+    applies to both voices.
+    """
+    patient = set(np_tokens(subject))
+    agent = agent_of(verb)
+    doer = [t for t in agent.head.subtree] if agent is not None else []
+    doer_set = set(doer)
+    before = [t for t in doer if t.i != agent.head.i] if agent is not None else []
+    before += [t for t in pre if t not in patient]
+    after = sorted(patient, key=lambda t: t.i) + [t for t in post if t not in doer_set]
+    heads = _vp_heads(verb) | {subject.i}
+    return Clause(verb, before, after, heads, around)
 
 
 def _in_modifier_clause(token, verb) -> bool:
@@ -177,7 +197,10 @@ def subject_of(verb) -> tuple[object | None, bool]:
     object ("urged Bree to help"), a coordinated verb from the first.
     """
     passive = is_passive(verb)
-    for child in verb.children:
+    # the parser sometimes hangs the subject on the auxiliary ("X was [criticized]")
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    candidates = list(verb.children) + [c for a in auxiliaries for c in a.children]
+    for child in candidates:
         if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, passive
@@ -226,6 +249,20 @@ def is_locative(head) -> bool:
     """``head`` is the object of a place preposition on a verb ("arrested in Moscow")."""
     prep = head.head
     return head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and is_verb(prep.head)
+
+
+#: Prepositions of where or to whom something goes, or where it comes from ("sent
+#: troops to Mali", "fired shells at Bree", "a military aid package for Rohan").
+DESTINATION_PREPS = frozenset({"to", "into", "from", "towards", "toward", "out", "at",
+                               "against", "on", "for"})
+
+
+def is_destination(head) -> bool:
+    """``head`` is the object of a preposition of destination, recipient or origin."""
+    prep = head.head
+    if prep.lower_ == "of" and prep.head.lower_ == "out":
+        prep = prep.head  # "out of Mali"
+    return head.dep_ == "pobj" and prep.lower_ in DESTINATION_PREPS
 
 
 def controlled_by(verb, governor) -> bool:

@@ -11,7 +11,8 @@ The format (``CAMEO.2.0.txt``):
 
 Files are read into one :class:`VerbDictionary`: a later file can add synsets and
 blocks; a block named like an existing one adds its verbs and patterns to it (and sets
-its code), and a verb line repeated in it replaces the earlier one.
+its code), and a verb line or a pattern (the same words) repeated in it replaces the
+earlier file's.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class VerbDictionary:
         """Add the synsets, blocks and patterns of a PETRARCH verb dictionary."""
         block: VerbBlock | None = None
         synset: str | None = None
+        # patterns read before this file: one repeated here (same words) is replaced
+        earlier = {id(p) for b in self.blocks for p in b.patterns}
         for line in content_lines(text):
             stripped = line.strip()
             if stripped.startswith("~"):
@@ -74,6 +77,8 @@ class VerbDictionary:
             elif stripped.startswith("-") and block is not None:
                 pattern = self._parse_pattern(stripped[1:])
                 if pattern is not None:
+                    block.patterns[:] = [p for p in block.patterns
+                                         if p.text != pattern.text or id(p) not in earlier]
                     block.patterns.append(pattern)
             elif block is not None:
                 self._add_verb(stripped, block)
@@ -236,7 +241,7 @@ def load_verbs(paths: tuple[Path, ...] = ()) -> VerbDictionary:
 
     Files are read in order into one dictionary: a later file can add synsets and
     blocks, and a block with the name of an existing one adds its verbs and patterns
-    to it (and sets its code).
+    to it (and sets its code); a verb line or pattern it repeats replaces the earlier.
     """
     verbs = VerbDictionary()
     for name in ("cameo_verbs.txt", "local_verbs.txt"):

@@ -1,0 +1,170 @@
+"""Verbs that govern other verbs: which of them states the event.
+
+A sentence often has several coded verbs for one act: "vowed to wage war", "agreed to
+provide aid", "gathered outside parliament to protest", "is expected to attack", "said
+Gondor attacked Rohan". :func:`settle` decides which verbs give way:
+
+- a complement is part of its governor's event ("vowed to wage war"), and an appeal,
+  demand or threat takes the specific code of the act it governs ("urged Gondor to
+  release the prisoners": 0253; :func:`dateline.events.intent.governed_code`);
+- a commitment is coded by what is committed to ("agreed to provide aid": intent to
+  provide aid; "plans to impose restrictions": a threat);
+- a passive frame gives way to what it frames ("is expected to attack"), a gathering
+  or journey to its purpose ("gathered to protest"), a speech verb to the event it
+  reports;
+- "X said Y must do Z" becomes X's demand of Z (:func:`_demands`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.events import intent, syntax
+from dateline.events.modes import SPEECH
+from dateline.events.patterns import Match
+
+#: Pronoun subjects: "X said it must act" is no demand of another.
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def settle(matches: dict, intent_codes: bool) -> set:
+    """The verbs of ``matches`` whose event is part of another's, or gives way to it.
+
+    ``matches`` (verb -> :class:`Match`) is updated in place where a governing verb
+    takes the code of what it governs (demands; with ``intent_codes`` appeals and
+    threats).
+    """
+    if not intent_codes:
+        return _suppressed(matches, False)
+    demanded = _demands(matches)
+    _demand_verbs(matches)
+    return _suppressed(matches, True) | demanded
+
+
+#: Verbs that say "demand" outright; the CAMEO dictionary's block of "demand" also
+#: holds "press", "push", "campaign", whose appeal codes (02x) stay.
+DEMAND_VERBS = frozenset({"demand"})
+
+
+def _demand_verbs(matches: dict) -> None:
+    """"Demanded talks" is a demand (106), though a pattern gives the appeal (026)."""
+    for verb, match in list(matches.items()):
+        if verb.lemma_ in DEMAND_VERBS and (match.code or "")[:2] == "02":
+            matches[verb] = replace(match, code=intent.as_demand(match.code))
+
+
+def codes(match: Match) -> bool:
+    """Whether a match codes an event in either direction."""
+    return match.code is not None or match.reverse is not None
+
+
+def _suppressed(matches: dict, intent_codes: bool) -> set:
+    """Verbs whose event is part of another verb's event, or gives way to it.
+
+    A complement is part of its governor's event ("vowed to wage war"), except that a
+    commitment is coded by what is committed to ("agreed to provide aid" is an intent
+    to provide aid, "plans to impose restrictions" a threat, with ``intent_codes``), a
+    passive frame by what it frames ("is expected to attack") and a gathering or
+    journey by its purpose ("gathered to protest"); a speech verb gives way to the
+    event it reports.
+    """
+    coded = {v for v, m in matches.items() if codes(m)}
+    out: set = set()
+    for verb in coded:
+        used = set(matches[verb].used)
+        for other in coded:
+            if other == verb or not (other in used or syntax.controlled_by(other, verb)):
+                continue
+            if intent_codes and verb.lemma_ in intent.GOVERNORS and \
+                    intent.restated(main_code(matches[other]) or ""):
+                out.add(verb)  # "plans to impose restrictions": a threat, 132
+            elif _raising(verb, other) or _purpose_wins(verb, other, matches):
+                out.add(verb)
+            else:
+                out.add(other)
+                if intent_codes:
+                    _refine(matches, verb, other)
+    for verb in coded - out:
+        if (verb.lemma_ in SPEECH or (matches[verb].code or "").startswith("01")) and \
+                (matches[verb].code or "")[:2] != "10":
+            if any(o != verb and syntax.in_complement(o, verb) for o in coded - out):
+                out.add(verb)
+    return out
+
+
+def _refine(matches: dict, verb, other) -> None:
+    """Give an appeal, demand or threat the code of the act it governs (``intent``)."""
+    code = intent.governed_code(matches[verb].code, main_code(matches[other]))
+    if code is not None:
+        matches[verb] = replace(matches[verb], code=code)
+
+
+def _purpose_wins(verb, other, matches: dict) -> bool:
+    """A purpose says what a gathering or journey was for.
+
+    "Gathered outside parliament to protest" is a protest, "flew to Kyiv to sign a
+    deal" a signing, and an act done to protest is a protest ("shunned work to
+    protest"), unless it is violence. "Met officials to discuss" stays a meeting (the
+    purpose is of the same kind), "invited Gondor to sign" an invitation (the object,
+    not the subject, is to act).
+    """
+    if not syntax.is_infinitive(other):
+        return False
+    own, purpose = main_code(matches[verb]) or "", main_code(matches[other]) or ""
+    if other.dep_ == "xcomp":
+        # "threatened to strike" states what is threatened: only a journey or gathering
+        # ("visited Ghana to sign") takes a purpose as its complement
+        if own[:2] != "04" or verb.lemma_ in syntax.OBJECT_CONTROL:
+            return False
+    elif other.dep_ != "advcl":
+        return False
+    if purpose[:2] == "14" and own[:2] not in {"14", "18", "19", "20"}:
+        return True
+    return own[:2] == "04" and purpose[:2] not in {"", "01", "04"}
+
+
+def _raising(verb, other) -> bool:
+    """``verb`` is a passive without a doer that only frames ``other``: "Arnor is
+    expected to attack", "was said to have signed" state the attack, the signing."""
+    return syntax.is_passive(verb) and syntax.agent_of(verb) is None and \
+        other.dep_ == "xcomp" and other.head == verb
+
+
+def _demands(matches: dict) -> set:
+    """Turn "X said Y must do Z" into X demanding Z of Y; returns the verbs of Z.
+
+    The speech verb takes the demand code of the act (10x, 100 when the act codes
+    nothing); the act itself is no event. Only for another actor: "X said it must
+    act" is X's own business.
+    """
+    done: set = set()
+    for speech in [v for v in matches if v.lemma_ in SPEECH]:
+        for act in _said(speech):
+            if not intent.is_obligation(act):
+                continue
+            speaker, doer = syntax.subject_of(speech)[0], syntax.subject_of(act)[0]
+            if doer is None or (speaker is not None and (
+                    doer.lower_ in PRONOUNS or doer.lemma_ == speaker.lemma_)):
+                continue
+            inner = matches.get(act)
+            code = intent.demand_code(main_code(inner) if inner else None)
+            # the one who must act is the target, wherever the parse puts it
+            matches[speech] = replace(matches[speech], code=code, reverse=None, pattern=None,
+                                      target_at=doer)
+            if inner is not None:
+                done.add(act)
+    return done
+
+
+def _said(speech) -> list:
+    """What a speech verb says: its complement ("said [Y must go]") or the clause it
+    is appended to ("[Y must go], X said")."""
+    said = [c for c in speech.children if c.dep_ == "ccomp"]
+    if speech.dep_ == "parataxis" and speech.head.i != speech.i:
+        said.append(speech.head)
+    return said
+
+
+def main_code(match: Match) -> str | None:
+    """The code a match gives in either direction."""
+    return match.code or match.reverse

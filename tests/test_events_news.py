@@ -1,0 +1,184 @@
+"""Coding news-style sentences with the shipped dictionaries (real countries).
+
+Each sentence is written for these tests. Expectations are (source code, target code,
+CAMEO root) triples unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.coder import code_sentence, default_coder
+
+DATE = "2023-06-01"
+
+
+@pytest.fixture
+def code(nlp):
+    coder = default_coder()
+
+    def _code(text: str):
+        return code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE)
+
+    return _code
+
+
+def triples(events) -> set[tuple]:
+    return {(e.source_code, e.target_code, e.root) for e in events}
+
+
+# ---------------------------------------------------------------- actors
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Negotiators from Kenya and Somalia met European Union officials in Nairobi.",
+     {("KENGOV", "IGOEUREEC", "04"), ("SOMGOV", "IGOEUREEC", "04")}),
+    ("Officials from Vietnam held talks with Laotian diplomats in Vientiane.",
+     {("VNMGOV", "LAOGOV", "04")}),
+])
+def test_role_from_a_country_acts_for_that_country(code, text, expected):
+    assert expected <= triples(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya's interior minister criticised Uganda over the border dispute.",
+     ("KENGOV", "UGA", "11")),
+    ("The foreign minister of Chile visited Bolivia on Tuesday.", ("CHLGOV", "BOL", "04")),
+    ("The supreme court of Kenya ruled against the government.", ("KENJUD", "---GOV", "12")),
+])
+def test_possessive_and_of_phrases_give_the_country(code, text, expected):
+    assert expected in triples(code(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Brazilian president met his Argentine counterpart in Brasilia.",
+     ("BRAGOV", "ARGGOV", "04")),
+    ("The army chief of Pakistan met his Chinese counterpart in Beijing.",
+     ("PAKMIL", "CHNMIL", "04")),
+])
+def test_counterpart_holds_the_other_sides_office(code, text, expected):
+    assert expected in triples(code(text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Thousands of farmers drove tractors into Warsaw to protest against grain imports.",
+     "---AGR"),
+    ("Workers at the port of Rotterdam went on strike over pay.", "NLDLAB"),
+])
+def test_counted_and_located_people_are_the_actor(code, text, source):
+    assert source in {e.source_code for e in code(text) if e.root == "14"}
+
+
+def test_possessive_pronoun_lends_its_actor(code):
+    events = code("The Russian army said its jets struck rebel bases in Syria.")
+    assert ("RUSMIL", "---REB", "19") in triples(events)
+
+
+# ---------------------------------------------------------------- events named by nouns
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks between Sudan and Chad resumed in the capital on Friday.",
+     {("SDN", "TCD", "04"), ("TCD", "SDN", "04")}),
+    ("Clashes between Indian and Pakistani troops broke out along the frontier.",
+     {("INDMIL", "PAKMIL", "19"), ("PAKMIL", "INDMIL", "19")}),
+    ("Ghana's president had a phone call with the Nigerian president.",
+     {("GHAGOV", "NGAGOV", "04")}),
+])
+def test_noun_of_an_event_that_happens_is_coded(code, text, expected):
+    assert expected <= triples(code(text))
+
+
+def test_act_done_in_protest_is_a_protest(code):
+    events = code("The Dutch ambassador walked out of the ceremony in protest.")
+    assert ("NLDGOV", "14") in {(e.source_code, e.root) for e in events}
+
+
+# ---------------------------------------------------------------- purposes, complements
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of students gathered outside the Egyptian embassy to protest against "
+     "the new law.", ("---EDU", "EGYGOV", "14")),
+    ("The Spanish prime minister travelled to Ghana to sign a defence agreement.",
+     ("ESPGOV", "GHA", "06")),
+])
+def test_purpose_of_a_gathering_or_journey_is_the_event(code, text, expected):
+    assert expected in triples(code(text))
+
+
+def test_purpose_of_a_meeting_of_the_same_kind_stays_a_meeting(code):
+    events = code("Japan met Korean officials in Seoul to discuss trade.")
+    assert {e.root for e in events} == {"04"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hungary threatened to impose sanctions on Norway.", "1312"),
+    ("The UN secretary-general urged Ethiopia to release the detained journalists.",
+     "0253"),
+    ("Canada agreed to provide Jordan with emergency food aid.", "0333"),
+])
+def test_governing_verb_takes_the_code_of_the_act(code, text, expected):
+    assert expected in {e.code for e in code(text)}
+
+
+def test_appended_speech_verb_makes_a_demand_of_another(code):
+    assert ("GBR", "IRN", "10") in triples(code("Iran must free the sailors, Britain said."))
+
+
+# ---------------------------------------------------------------- passives, coordination
+
+def test_passive_by_phrase_is_the_source_and_patterns_see_the_subject(code):
+    events = code("The treaty was signed by Ecuador and Colombia in Quito.")
+    assert triples(events) == {("ECU", "COL", "05"), ("COL", "ECU", "05")}
+
+
+@pytest.mark.parametrize("text", [
+    "The governments of Norway and Denmark condemned the coup.",
+    "Norway and Denmark criticised the decision.",
+])
+def test_coordinated_critics_do_not_criticise_each_other(code, text):
+    assert not {t for t in triples(code(text)) if {t[0], t[1]} >= {"NORGOV", "DNKGOV"}
+                or {t[0], t[1]} >= {"NOR", "DNK"}}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Laos and Cambodia signed an agreement on border security.",
+     {("LAO", "KHM", "05"), ("KHM", "LAO", "05")}),
+    ("Armenian and Azerbaijani foreign ministers held talks in Washington.",
+     {("ARMGOV", "AZEGOV", "04"), ("AZEGOV", "ARMGOV", "04")}),
+    ("Kenya, Ethiopia agree to boost trade", {("KEN", "ETH", "03"), ("ETH", "KEN", "03")}),
+])
+def test_coordinated_doers_of_a_mutual_act_act_on_each_other(code, text, expected):
+    assert triples(code(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("France sent troops to Niger.", ("FRA", "NER", "06")),
+    ("Police fired tear gas at protesters in Nairobi.", ("---COP", "KENOPP", "17")),
+    ("Turkey's parliament ratified Sweden's bid to join NATO.", ("TURLEG", "SWE", "05")),
+])
+def test_target_is_who_the_act_reaches(code, text, expected):
+    assert expected in triples(code(text))
+
+
+def test_preposition_is_no_particle_of_a_phrasal_verb(code):
+    events = code("North Korea fired a missile into the sea off its coast.")
+    assert {e.root for e in events} == {"19"}  # not "fired off" (criticise)
+
+
+# ---------------------------------------------------------------- modes
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Russia is expected to attack Ukrainian ports again.", "future"),
+    ("Iran is likely to retaliate against Israel.", "hypothetical"),
+    ("Turkey said it would impose tariffs on Greek goods.", "future"),
+    ("The ministry of Chile denied that its troops had shelled Peru.", "negated"),
+    ("The government of Chile may appeal the ruling against Peru.", "hypothetical"),
+    ("Chile and Peru will hold talks next week.", "future"),
+])
+def test_mode_of_news_sentences(code, text, mode):
+    events = code(text)
+    assert events and {e.mode for e in events} == {mode}
+
+
+def test_stated_refusal_of_an_intent_code_is_a_refusal(code):
+    events = code("Syria said it would not accept any more refugees from Iraq.")
+    assert [(e.code, e.mode) for e in events] == [("1223", "occurred")]
