@@ -1,6 +1,6 @@
 """The ``counts`` bench: values (and units) of quantities in NewsQuant's news sentences.
 
-``dateline bench counts --data ../shared/eval/counts/newsquant`` reads
+``dateline bench counts --data NEWSQUANT_DIR`` reads
 ``NewsQuant.json`` (a list of ``{"text", "quantities"}``; values are strings, ranges
 written ``low-high`` in either order), feeds each sentence straight to the counts stage
 and pairs predicted and gold quantities of a sentence one to one:

@@ -1,7 +1,7 @@
 """Benchmark ``time``: TIMEX3 extents and values over TimeML files, scored as TempEval-3.
 
-``dateline bench time --data ../shared/eval/time/tbaq`` reads every ``*.tml`` under
-the folder (subfolders pooled, in name order), takes the plain text of ``<TEXT>``
+``dateline bench time --data TBAQ_DIR`` (the TempEval-3 TBAQ folder) reads every
+``*.tml`` under the folder (subfolders pooled, in name order), takes the plain text of ``<TEXT>``
 with the gold TIMEX3 spans (the DCT excluded), runs the time stage on that text as
 one body segment anchored at the document's DCT, and scores:
 
