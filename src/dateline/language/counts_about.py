@@ -34,12 +34,18 @@ MAX_WORDS = 8
 MAX_CLIMB = 6
 
 
-def find_about(doc, start: int, end: int, unit: str | None, unit_kind: str | None) -> str | None:
-    """What the count at characters ``start``..``end`` of ``doc`` is about."""
+def _span(doc, start: int, end: int):
+    """The tokens covering characters ``start``..``end`` of ``doc`` (None if none)."""
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    return span if span is not None and len(span) else None
+
+
+def find_about(doc, start: int, end: int, unit: str | None, unit_kind: str | None) -> str | None:
+    """What the count at characters ``start``..``end`` of ``doc`` is about."""
+    span = _span(doc, start, end)
+    if span is None:
         return None
     root = span.root
     following = doc[span.end] if span.end < len(doc) else None
@@ -145,10 +151,8 @@ def _phrase(noun, not_before: int) -> str | None:
 
 def change_by(doc, start: int, end: int, changes: dict[str, str]) -> str | None:
     """ "up"/"down" when the count is "by N" after a change verb ("grow sales by 35%")."""
-    if doc is None:
-        return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _span(doc, start, end)
+    if span is None:
         return None
     root = span.root
     preposition = root.head
