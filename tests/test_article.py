@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+import dateline
 from dateline.article import build_article
 from dateline.article.ids import article_id, normalise
+from dateline.errors import InputError
 from dateline.records import Article, RawDocument
 
 TEXT = ("Harbour bridge closes for repairs\n\nThe city closed the harbour bridge on Tuesday "
@@ -68,3 +72,14 @@ def test_non_english_article_keeps_its_language():
 def test_record_round_trips_through_a_dict():
     record = article(url="https://a.example/story")
     assert Article.from_dict(record.to_dict()) == record
+
+
+def test_api_extract_takes_page_content_as_well_as_a_path():
+    article = dateline.extract(TEXT, url="https://a.example/story", language=False)
+    assert article.title == "Harbour bridge closes for repairs"
+    assert article.url == "https://a.example/story"
+
+
+def test_api_extract_raises_an_input_error_naming_the_input_when_there_is_no_article():
+    with pytest.raises(InputError, match="not an article"):
+        dateline.extract("<html><body><nav>Home</nav></body></html>", language=False)

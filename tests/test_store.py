@@ -62,6 +62,14 @@ def test_get_accepts_a_unique_id_prefix(store):
     store.add(article, None)
     assert store.get(article.id[:6]).id == article.id
     assert store.get("zzzz") is None
+    assert store.get("%") is None
+
+
+def test_stored_articles_can_be_iterated_in_storage_order(store):
+    for content in (TEXT, OTHER):
+        store.add(build_article(raw(content)), None)
+    assert [a.title for a in store.iter_articles()] == ["Harbour bridge closes for repairs",
+                                                        "River tunnel closes for repairs"]
 
 
 def test_raw_document_is_kept_for_reprocessing(store):

@@ -18,9 +18,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dateline.article import build_article, load_cues
 from dateline.errors import InputError
-from dateline.pipeline import Outcome, process
+from dateline.pipeline import Outcome, annotated, outcomes_of, process
 from dateline.read.sniff import sniff_format
 from dateline.records import Article, RawDocument, Rejected
 from dateline.settings import Settings, load_settings
@@ -42,15 +41,9 @@ def extract(source: str | os.PathLike[str], *, url: str | None = None,
     kind = "html" if sniff_format(source.encode("utf-8")[:65536]) == "html" else "text"
     raw = RawDocument(source=url or "<string>", origin=url or "<string>", kind=kind,
                       content=source, url=url)
-    article = build_article(raw, load_cues(settings.credits, settings.boilerplate))
-    if isinstance(article, Rejected):
-        raise InputError(article.origin, article.reason)
-    if settings.language:
-        from dateline.language import LanguageOptions, annotate
-
-        annotate([article], LanguageOptions(model=settings.model, events=settings.events,
-                                            batch_size=settings.batch_size))
-    return article
+    for outcome in annotated(outcomes_of([raw], settings), settings):
+        return _article_or_raise(outcome, url)
+    raise InputError(raw.origin, "no document found")
 
 
 def iter_articles(inputs: Iterable[str | os.PathLike[str]], *,

@@ -10,7 +10,7 @@ already holds, and counts what happened.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from dateline.article import build_article, load_cues
@@ -35,7 +35,6 @@ class Summary:
     stored: int = 0
     present: int = 0
     failed: int = 0
-    failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"read {self.read}, stored {self.stored}, already present {self.present}, "
@@ -52,8 +51,14 @@ def _language_options(settings: Settings):
 def articles_of(inputs: Iterable[str], settings: Settings,
                 exclude: Iterable[Path] = ()) -> Iterator[Outcome]:
     """The article layer alone over ``inputs`` (files in ``exclude`` passed over)."""
+    yield from outcomes_of(iter_documents(inputs, settings.max_bytes, exclude), settings)
+
+
+def outcomes_of(items: Iterable[RawDocument | Rejected], settings: Settings
+                ) -> Iterator[Outcome]:
+    """The article layer over documents already read (rejections pass through)."""
     cues = load_cues(settings.credits, settings.boilerplate)
-    for item in iter_documents(inputs, settings.max_bytes, exclude):
+    for item in items:
         if isinstance(item, Rejected):
             yield Outcome(None, item)
         else:
@@ -64,8 +69,14 @@ def process(inputs: Iterable[str], settings: Settings,
             skip: Callable[[Article], bool] | None = None,
             exclude: Iterable[Path] = ()) -> Iterator[Outcome]:
     """All stages over ``inputs``; ``skip(article)`` True leaves out the language stage."""
+    yield from annotated(articles_of(inputs, settings, exclude), settings, skip)
+
+
+def annotated(outcomes: Iterable[Outcome], settings: Settings,
+              skip: Callable[[Article], bool] | None = None) -> Iterator[Outcome]:
+    """The language and event stages over article-layer outcomes, in batches."""
     batch: list[Outcome] = []
-    for outcome in articles_of(inputs, settings, exclude):
+    for outcome in outcomes:
         batch.append(outcome)
         if len(batch) >= settings.batch_size:
             yield from _annotated(batch, settings, skip)
@@ -99,7 +110,6 @@ def run_into_store(inputs: Iterable[str], store, settings: Settings,
         summary.read += 1
         if isinstance(outcome.result, Rejected):
             summary.failed += 1
-            summary.failures.append(str(outcome.result))
             status = "failed"
         else:
             status = store.add(outcome.result, outcome.raw)

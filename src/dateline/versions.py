@@ -6,6 +6,8 @@ Bump a stage's number when a change alters what it produces, so that
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dateline import __version__
 
 #: The article layer: reading, HTML extraction, dump cleaning, ids.
@@ -19,14 +21,19 @@ EVENT_STAGE = "1"
 
 
 def article_versions(tables_digest: str) -> dict[str, str]:
-    """Versions behind an article record (language facts add theirs later)."""
+    """Versions behind an article record (language facts add theirs later); a new dict."""
+    return dict(_article_versions(tables_digest))
+
+
+@lru_cache(maxsize=8)
+def _article_versions(tables_digest: str) -> tuple[tuple[str, str], ...]:
     import htmldate
     import trafilatura
 
-    return {
+    return tuple({
         "dateline": __version__,
         "article": ARTICLE_STAGE,
         "trafilatura": trafilatura.__version__,
         "htmldate": htmldate.__version__,
         "article_tables": tables_digest,
-    }
+    }.items())

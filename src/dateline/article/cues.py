@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from dateline.errors import ConfigError
 
@@ -70,7 +71,7 @@ class Cues:
     boilerplate: tuple[re.Pattern[str], ...]
     barriers: tuple[re.Pattern[str], ...]
     languages: frozenset[str]
-    credit_unit: str = field(repr=False)
+    credit_forms: CreditForms = field(repr=False)
     digest: str = ""
 
     def is_boilerplate(self, line: str) -> bool:
@@ -106,19 +107,26 @@ def load_cues(credits_files: tuple[str, ...] = (), boilerplate_files: tuple[str,
     return Cues(credits=credits, boilerplate=_compile(boiler_text, "boilerplate cue"),
                 barriers=_compile(barrier_text, "section break"),
                 languages=frozenset(n.casefold() for n in _read_lines(languages_text)),
-                credit_unit=unit, digest=digest)
+                credit_forms=_credit_forms(unit), digest=digest)
 
 
-@lru_cache(maxsize=8)
-def credit_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
-    """Regexes for a caption's trailing credit.
+class CreditForms(NamedTuple):
+    """Regexes for a caption's credit, compiled once per credit table.
 
-    Returns ``(trailing, parenthesised, unpunctuated, whole)``: a credit after the
-    caption's last sentence ("... in Washington. AFP"), a credit in parentheses
-    ("... (AP Photo/Jane Doe)"), a credit right after the caption's last word
-    ("... celebrates his goal AP Photo/Jane Doe"), and a line that is only a credit.
+    ``trailing``: after the caption's last sentence ("... in Washington. AFP");
+    ``parenthesised``: in parentheses ("... (AP Photo/Jane Doe)"); ``unpunctuated``:
+    right after the caption's last word ("... celebrates his goal AP Photo/Jane Doe");
+    ``whole``: a line that is only a credit.
     """
-    unit = cues.credit_unit
+
+    trailing: re.Pattern[str]
+    parenthesised: re.Pattern[str]
+    unpunctuated: re.Pattern[str]
+    whole: re.Pattern[str]
+
+
+def _credit_forms(unit: str) -> CreditForms:
+    """The credit regexes for ``unit``, an alternation of the table's credit names."""
     # A person's name before or after an agency: "Jane Doe/Reuters", "AP Photo/Jane Doe".
     person = r"[\w.'’-]+(?: [\w.'’-]+){0,4}"
     suffix = r"(?:\s?(?:-|–)?\s?(?:file|files|pool|handout|contributor|photo|via [\w ]{2,30}))?"
@@ -143,7 +151,7 @@ def credit_patterns(cues: Cues) -> tuple[re.Pattern[str], ...]:
         rf"(?P<caption>.{{10,}}?[\w\d])\s+(?P<credit>(?i:{labelled})|{agency_chain}"
         rf"(?:\s?/\s?{person})?|{person}\s?[/|]\s?{agency_chain})\s*\.?")
     whole = re.compile(rf"[(\[]?(?P<credit>{credit})[)\]]?\.?", re.IGNORECASE)
-    return trailing, parenthesised, unpunctuated, whole
+    return CreditForms(trailing, parenthesised, unpunctuated, whole)
 
 
 # Words a caption cannot end on when a credit follows without punctuation: "... told
@@ -161,13 +169,13 @@ def split_credit(text: str, cues: Cues) -> tuple[str, str] | None:
     The caption must keep at least three words, so that a short line such as
     "Photo: AFP" is a bare credit, not a caption.
     """
-    trailing, parenthesised, unpunctuated, _ = credit_patterns(cues)
-    for pattern in (parenthesised, trailing, unpunctuated):
+    forms = cues.credit_forms
+    for pattern in (forms.parenthesised, forms.trailing, forms.unpunctuated):
         match = pattern.fullmatch(text)
         if not match or len(match.group("caption").split()) < 3:
             continue
         caption = match.group("caption").strip()
-        if pattern is unpunctuated and caption.split()[-1].casefold() in _CONNECTORS:
+        if pattern is forms.unpunctuated and caption.split()[-1].casefold() in _CONNECTORS:
             continue
         return caption, normalise_credit(match.group("credit"))
     return None

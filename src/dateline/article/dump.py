@@ -23,9 +23,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from dateline.article.cues import Cues, credit_patterns, load_cues, split_credit
+from dateline.article.cues import Cues, load_cues, split_credit
 from dateline.article.dates import parse_dateline, split_dateline
-from dateline.article.found import Found
+from dateline.article.found import Found, text_key
 from dateline.article.people import match_byline, match_contributors
 from dateline.article.prose import Prose, prose_scorer
 from dateline.records import Image
@@ -42,6 +42,10 @@ class Line:
     text: str
     bulleted: bool = False
     kind: str = "text"  # text, caption, credit, meta, boilerplate, barrier, language, repeat
+    key: str = ""  # text_key(text), computed once
+
+    def __post_init__(self) -> None:
+        self.key = text_key(self.text)
 
 
 def clean_dump(text: str, cues: Cues | None = None, title_hint: str | None = None,
@@ -163,21 +167,15 @@ def _unwrap(lines: list[str], width: int) -> list[str]:
     return blocks
 
 
-def _key(text: str) -> str:
-    """Comparison key of a line: case, quotes and spacing folded."""
-    text = text.casefold().replace("’", "'").replace("‘", "'").replace("“", '"')
-    return re.sub(r"\W+", " ", text.replace("”", '"')).strip()
-
-
 def _same(a: str, b: str) -> bool:
-    return _key(a) == _key(b)
+    return text_key(a) == text_key(b)
 
 
 def _mark_repeats(lines: list[Line]) -> None:
     """A line seen before (ignoring case, quotes, spacing) is kept once: the first."""
     seen: set[str] = set()
     for line in lines:
-        key = _key(line.text)
+        key = line.key
         if key in seen and key:
             line.kind = "repeat"
         seen.add(key)
@@ -192,7 +190,7 @@ def _take_captions(lines: list[Line], cues: Cues, result: Found) -> None:
     caption even when its credit is not in the credit table: the short capitalised
     tail after its last sentence is taken as the credit.
     """
-    *_, whole = credit_patterns(cues)
+    whole = cues.credit_forms.whole
     seen: dict[str, Image] = {}
     caption_keys: set[str] = set()
     repeated = _repeated_keys(lines)
@@ -200,7 +198,7 @@ def _take_captions(lines: list[Line], cues: Cues, result: Found) -> None:
         if line.kind not in ("text", "repeat"):
             continue
         split = split_credit(line.text, cues)
-        if split is None and _key(line.text) in repeated:
+        if split is None and line.key in repeated:
             split = _split_unlisted_credit(line.text)
         if split is None:
             if whole.fullmatch(line.text) and len(line.text.split()) <= 8 \
@@ -209,7 +207,7 @@ def _take_captions(lines: list[Line], cues: Cues, result: Found) -> None:
                 _attach_credit(lines, index, line.text, seen, result, cues)
             continue
         caption, credit = split
-        key = _key(caption)
+        key = text_key(caption)
         line.kind = "caption"
         caption_keys.add(key)
         if key not in seen:
@@ -217,7 +215,7 @@ def _take_captions(lines: list[Line], cues: Cues, result: Found) -> None:
             result.images.append(seen[key])
     # A caption also printed without its credit (galleries do this) is still a caption.
     for line in lines:
-        if line.kind in ("text", "repeat") and _key(line.text) in caption_keys:
+        if line.kind in ("text", "repeat") and line.key in caption_keys:
             line.kind = "caption"
 
 
@@ -226,9 +224,9 @@ def _repeated_keys(lines: list[Line]) -> set[str]:
     counts: dict[str, int] = {}
     pairs: set[str] = set()
     for index, line in enumerate(lines):
-        key = _key(line.text)
+        key = line.key
         counts[key] = counts.get(key, 0) + 1
-        if index and _key(lines[index - 1].text) == key:
+        if index and lines[index - 1].key == key:
             pairs.add(key)
     return pairs | {key for key, count in counts.items() if count >= 3}
 
@@ -255,7 +253,7 @@ def _attach_credit(lines: list[Line], index: int, credit: str, seen: dict[str, I
     words = len(above.text.split())
     if above.kind == "text" and 3 <= words <= 40 and above.bulleted == lines[index].bulleted \
             and not cues.is_boilerplate(above.text):
-        key = _key(above.text)
+        key = above.key
         above.kind = "caption"
         if key not in seen:
             seen[key] = Image(caption=above.text, credit=credit.strip("()[] "))
@@ -365,9 +363,9 @@ def _find_title(lines: list[Line], body_start: int, hint: str | None,
 
 
 def _site_from_page_title(lines: list[Line], title: str) -> str | None:
-    key = _key(title)
+    key = text_key(title)
     for line in lines:
         parts = _SITE_SEPARATORS.split(line.text)
-        if len(parts) >= 2 and _key(parts[0]) == key and 1 <= len(parts[-1].split()) <= 5:
+        if len(parts) >= 2 and text_key(parts[0]) == key and 1 <= len(parts[-1].split()) <= 5:
             return parts[-1].strip()
     return None

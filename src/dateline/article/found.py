@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dateline.records import Image
@@ -22,3 +23,11 @@ class Found:
     site: str | None = None
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
+def text_key(text: str) -> str:
+    """How two lines or captions compare: case folded, punctuation and spacing ignored."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()

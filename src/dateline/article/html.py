@@ -18,7 +18,7 @@ from lxml import etree
 
 from dateline.article.cues import Cues, normalise_credit, split_credit
 from dateline.article.dump import take_metadata_lines
-from dateline.article.found import Found
+from dateline.article.found import Found, text_key
 from dateline.records import Image
 
 # trafilatura settings measured on the `extract` bench (docs/article.md): comments are
@@ -54,7 +54,8 @@ def extract_html(html: str, url: str | None, cues: Cues) -> Found:
         result.url = document.url or None
         result.authors = _split_authors(document.author)
         result.paragraphs = _paragraphs(document.text or "", images)
-        if result.paragraphs and result.title and _key(result.paragraphs[0]) == _key(result.title):
+        title = text_key(result.title or "")
+        if result.paragraphs and title and text_key(result.paragraphs[0]) == title:
             result.paragraphs.pop(0)  # the headline is the title, not a paragraph
         result.paragraphs, meta = take_metadata_lines(result.paragraphs)
         result.authors = result.authors or meta.authors
@@ -89,18 +90,14 @@ def _split_authors(author: str | None) -> list[str]:
 
 def _paragraphs(text: str, images: list[Image]) -> list[str]:
     """trafilatura's text as paragraphs, without lines that are image captions."""
-    captions = {_key(image.caption) for image in images}
-    captions |= {_key(f"{image.caption} {image.credit}") for image in images if image.credit}
+    captions = {text_key(image.caption) for image in images}
+    captions |= {text_key(f"{image.caption} {image.credit}") for image in images if image.credit}
     paragraphs = []
     for line in text.split("\n"):
         line = _clean(line)
-        if line and _key(line) not in captions:
+        if line and text_key(line) not in captions:
             paragraphs.append(line)
     return paragraphs
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
 # --- dates -------------------------------------------------------------------------
@@ -198,7 +195,7 @@ def find_captions(tree: etree._Element, url: str | None, cues: Cues) -> list[Ima
         caption = _GALLERY_COUNTER.sub("", caption).strip()
         if len(caption.split()) < 4 or cues.is_boilerplate(caption):
             continue
-        key = _key(caption)
+        key = text_key(caption)
         if key in seen:
             continue
         seen.add(key)

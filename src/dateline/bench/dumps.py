@@ -34,6 +34,7 @@ from lxml import etree
 
 from dateline.article import load_cues
 from dateline.article.dump import clean_dump
+from dateline.article.found import text_key
 from dateline.article.html import find_captions, parse_html
 from dateline.bench import BenchResult, ratio
 from dateline.bench.aeb import aggregate, load_pages, page_counts
@@ -166,14 +167,10 @@ def _captions_for(page_html: str, url: str, cues, rng: random.Random) -> list[In
     return chosen
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
-
-
 def score_captions(injected: list[Injected], images) -> tuple[int, int, int]:
     """(injected captions, found among images, found with the right credit)."""
-    found = {_key(img.caption): _key(img.credit or "") for img in images}
-    wanted = {_key(i.caption): _key(i.credit) for i in injected}
+    found = {text_key(img.caption): text_key(img.credit or "") for img in images}
+    wanted = {text_key(i.caption): text_key(i.credit) for i in injected}
     hits = [key for key in wanted if key in found]
     right = sum(found[key] == wanted[key] for key in hits)
     return len(wanted), len(hits), right

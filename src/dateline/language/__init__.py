@@ -66,10 +66,8 @@ def annotate(articles: list[Article], options: LanguageOptions | None = None) ->
 def _is_supported(article: Article) -> bool:
     if article.language in SUPPORTED_LANGUAGES:
         return True
-    message = (f"language {article.language or 'unknown'!r} is not supported by the "
-               "language layer yet: no entities, quotes, dates, counts or events")
-    if message not in article.warnings:
-        article.warnings.append(message)
+    _warn(article, f"language {article.language or 'unknown'!r} is not supported by the "
+                   "language layer yet: no entities, quotes, dates, counts or events")
     return False
 
 

@@ -9,6 +9,7 @@ stored twice is one row; a new URL or source it was seen at becomes a new sighti
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
 AddOutcome = Literal["stored", "present"]
 
 DEFAULT_DB = "dateline.db"
+
+_HEX = re.compile(r"[0-9a-f]{1,16}")
 
 
 def _now() -> str:
@@ -246,6 +249,8 @@ class Store:
 
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id (or a unique id prefix), or None."""
+        if not _HEX.fullmatch(article_id.lower()):
+            return None  # ids are hex; anything else (a LIKE wildcard) matches nothing
         rows = self.db.execute("SELECT record FROM articles WHERE id LIKE ? LIMIT 2",
                                (article_id.lower() + "%",)).fetchall()
         if len(rows) != 1:
