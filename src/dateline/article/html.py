@@ -103,14 +103,22 @@ def _paragraphs(text: str, images: list[Image]) -> list[str]:
 # --- dates -------------------------------------------------------------------------
 
 def find_dates(html: str, url: str | None) -> tuple[str | None, str | None]:
-    """``(published, updated)`` by htmldate; ``updated`` only when later than published."""
+    """``(published, updated)`` by htmldate; ``updated`` only when later than published.
+
+    The page is parsed once, by htmldate's own loader, for both searches (the same
+    results as handing it the text twice, in half the time).
+    """
     from htmldate import find_date
+    from htmldate.utils import load_html
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            published = find_date(html, url=url, extensive_search=True, original_date=True)
-            latest = find_date(html, url=url, extensive_search=True, original_date=False)
+            tree = load_html(html)
+            if tree is None:
+                return None, None
+            published = find_date(tree, url=url, extensive_search=True, original_date=True)
+            latest = find_date(tree, url=url, extensive_search=True, original_date=False)
         except (ValueError, TypeError):
             return None, None
     published = published if published and _has_day_evidence(html, published) else None
