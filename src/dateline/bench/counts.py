@@ -32,7 +32,7 @@ from typing import Any
 from dateline.bench import BenchResult, prf
 from dateline.errors import BenchError
 from dateline.language.counts import find_counts
-from dateline.language.counts_tables import DATA
+from dateline.language.counts_tables import read_rows
 from dateline.language.nlp import load_nlp
 from dateline.language.segments import parse_segments, text_segments
 from dateline.records import Count
@@ -91,12 +91,7 @@ def _golds(item: dict[str, Any]) -> list[Gold]:
 
 def unit_map() -> dict[str, str]:
     """Our unit name -> NewsQuant's normalized_unit, from the data table."""
-    table = {}
-    for line in (DATA / "newsquant_units.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            ours, theirs = line.split("\t")
-            table[ours] = theirs
-    return table
+    return dict(read_rows("newsquant_units.tsv", width=2))
 
 
 def newsquant_unit(count: Count, doc, mapping: dict[str, str]) -> str:
@@ -106,8 +101,9 @@ def newsquant_unit(count: Count, doc, mapping: dict[str, str]) -> str:
             return mapping[count.unit]
         return " per ".join(mapping.get(part, part) for part in count.unit.split(" per "))
     if count.about and doc is not None:
-        start = doc.text.find(count.about, count.where.end)
-        if start >= 0 and not doc.text[count.where.end:start].strip():
+        text = doc.text  # spaCy rebuilds it on each access
+        start = text.find(count.about, count.where.end)
+        if start >= 0 and not text[count.where.end:start].strip():
             span = doc.char_span(start, start + len(count.about), alignment_mode="expand")
             if span is not None:
                 return "".join(t.lemma_ + t.whitespace_ for t in span).strip().lower()

@@ -26,6 +26,7 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "attr"})
+OBJECT_OF_PREPOSITION = frozenset({"pobj"})
 #: Leading parts of a noun phrase left out of ``about``.
 TRIM_POS = frozenset({"DET", "PRON", "PUNCT", "ADP", "CCONJ", "NUM", "PART", "SYM", "ADV"})
 #: Long subjects are cut to their last words (the head noun and its nearest modifiers).
@@ -50,7 +51,7 @@ def find_about(doc, start: int, end: int, unit: str | None, unit_kind: str | Non
     root = span.root
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None and following.lower_ == "of":
-        target = _child(following, frozenset({"pobj"}))
+        target = _child(following, OBJECT_OF_PREPOSITION)
         if target is not None:
             return _phrase(target, span.end)
     if (unit or "").split(" per ")[0] == "time":
@@ -141,7 +142,7 @@ def _phrase(noun, not_before: int) -> str | None:
     first = max(noun.left_edge.i, not_before)
     if first > noun.i:
         first = noun.i
-    tokens = [token for token in doc[first:noun.i + 1]][-MAX_WORDS:]
+    tokens = list(doc[first:noun.i + 1])[-MAX_WORDS:]
     while tokens and tokens[0] is not noun and _trimmed(tokens[0]):
         tokens.pop(0)
     if not tokens:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dateline.language.counts_lex import Lexeme
+from dateline.language.counts_lex import Lexeme, glued, word_at
 from dateline.language.counts_numbers import Atom
 from dateline.language.counts_tables import Phrase, Tables
 
 UNIT_KINDS = frozenset({"currency", "money", "percent", "measure", "age", "count"})
 RATE_KINDS = frozenset({"measure", "per"})
+#: Table kinds looked up one at a time (built once, not per number).
+CURRENCY_KINDS = frozenset({"currency"})
+CHANGE_KINDS = frozenset({"change"})
+BEFORE_KINDS = frozenset({"before"})
+AFTER_KINDS = frozenset({"after"})
 SIGNS = {"-": -1, "−": -1, "–": -1, "+": 1}
 #: Words that make the next number a rate's divisor: "$3 a month", "5 per cent a year".
 RATE_WORDS = frozenset({"per", "a", "an", "each", "every", "/"})
@@ -35,26 +40,18 @@ AGE_WORDS = frozenset({"aged", "ages"})
 POUND_WORDS = frozenset({"pound", "pounds"})
 
 
-def _word(lexemes: Sequence[Lexeme], index: int) -> str:
-    return lexemes[index].lower if 0 <= index < len(lexemes) else ""
-
-
-def _glued(lexemes: Sequence[Lexeme], index: int) -> bool:
-    return 0 <= index < len(lexemes) and not lexemes[index].gap
-
-
 def currency_before(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Phrase | None:
     """The currency symbol or code written just before lexeme ``index`` ("$", "US $")."""
-    phrase = tables.units.before(lexemes, index, frozenset({"currency"}))
+    phrase = tables.units.before(lexemes, index, CURRENCY_KINDS)
     if phrase is None:
         return None
     first = index - len(phrase.words)
     # a code glued to letters before it is part of a word ("XPS5"), not a currency
-    if first > 0 and _glued(lexemes, first) and lexemes[first - 1].kind == "word":
+    if first > 0 and glued(lexemes, first) and lexemes[first - 1].kind == "word":
         return None
     # "PS" is how ASCII folding writes "£" ("PS2.7m"), but "PS4" is a games console
     if phrase.words == ("PS",) and len(lexemes[index].text) == 1 and not (
-            _glued(lexemes, index + 1) and lexemes[index + 1].text in tables.suffixes):
+            glued(lexemes, index + 1) and lexemes[index + 1].text in tables.suffixes):
         return None
     return phrase
 
@@ -66,13 +63,13 @@ def attach_prefix(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None
         atom.currency = currency.value
         atom.first -= len(currency.words)
     before = atom.first - 1
-    sign = SIGNS.get(_word(lexemes, before))
-    if sign and _glued(lexemes, atom.first) and _sign_stands_alone(lexemes, before):
+    sign = SIGNS.get(word_at(lexemes, before))
+    if sign and glued(lexemes, atom.first) and _sign_stands_alone(lexemes, before):
         atom.sign, atom.first = sign, before
-    elif _word(lexemes, before) == "minus" or (
-            _word(lexemes, before) == "-" and _word(lexemes, before - 1) == "minus"):
+    elif word_at(lexemes, before) == "minus" or (
+            word_at(lexemes, before) == "-" and word_at(lexemes, before - 1) == "minus"):
         atom.sign = -1
-        atom.first = before if _word(lexemes, before) == "minus" else before - 1
+        atom.first = before if word_at(lexemes, before) == "minus" else before - 1
     if atom.sign < 0:
         atom.value = -atom.value
         if atom.value_max is not None:
@@ -88,9 +85,9 @@ def _sign_stands_alone(lexemes: Sequence[Lexeme], index: int) -> bool:
 def attach_unit(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     """The unit after the number ("%", "per cent", "km", "-year-old", "euros") and a rate."""
     atom.unit_end = start = atom.last
-    if atom.kind == "vague" and _word(lexemes, start) == "of":
+    if atom.kind == "vague" and word_at(lexemes, start) == "of":
         start += 1  # "tens of thousands of dollars", "hundreds of people"
-    if _word(lexemes, start) == "-" and _glued(lexemes, start) and _glued(lexemes, start + 1):
+    if word_at(lexemes, start) == "-" and glued(lexemes, start) and glued(lexemes, start + 1):
         start += 1  # "6.1-inch", "five-year", "65-year-old"
     phrase = tables.units.at(lexemes, start, UNIT_KINDS,
                              lambda found: _unit_fits(lexemes, atom, found, start))
@@ -106,7 +103,7 @@ def attach_unit(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     if atom.unit is None and atom.currency:
         atom.unit, atom.unit_kind = atom.currency, "currency"
         atom.unit_end = _after_country(lexemes, atom.last, atom.currency)
-    if atom.unit is None and _word(lexemes, atom.cue_first - 1) in AGE_WORDS:
+    if atom.unit is None and word_at(lexemes, atom.cue_first - 1) in AGE_WORDS:
         atom.unit, atom.unit_kind = "year of age", "age"  # "aged 19", "ages 25 to 54"
     if atom.unit is not None:
         _attach_rate(lexemes, atom, tables)
@@ -126,7 +123,7 @@ def _unit_fits(lexemes: Sequence[Lexeme], atom: Atom, phrase: Phrase, start: int
     """Whether a unit form found after the number really is its unit."""
     if phrase.words[0] in GLUED_ONLY_UNITS and lexemes[start].gap:
         return False
-    if phrase.words == ("x",) and _glued(lexemes, start + 1):
+    if phrase.words == ("x",) and glued(lexemes, start + 1):
         return False  # "3440x1440" is a size, not "3440 times"
     if phrase.words == ("p",) and atom.value in VIDEO_LINES:
         return False  # "1080p" is a screen resolution, not pence
@@ -137,7 +134,7 @@ def _unit_fits(lexemes: Sequence[Lexeme], atom: Atom, phrase: Phrase, start: int
         return len(code) == 3 and code.isalpha() and code.isupper()
     end = start + len(phrase.words)
     # the form must end where the word ends: "5°Cx" is no Celsius
-    return not (_glued(lexemes, end) and lexemes[end].kind == "word")
+    return not (glued(lexemes, end) and lexemes[end].kind == "word")
 
 
 def _attach_rate(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
@@ -145,19 +142,19 @@ def _attach_rate(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     index = atom.unit_end
     if atom.unit_kind == "currency":
         index = _after_country(lexemes, index, atom.unit)
-    if _word(lexemes, index) == "-" and _glued(lexemes, index) and _glued(lexemes, index + 1):
+    if word_at(lexemes, index) == "-" and glued(lexemes, index) and glued(lexemes, index + 1):
         index += 1  # "52,000 barrel-a-day refinery"
-    word = _word(lexemes, index)
+    word = word_at(lexemes, index)
     if word not in RATE_WORDS:
         return
     start = index + 1
-    if _word(lexemes, start) == "-" and _glued(lexemes, start):
+    if word_at(lexemes, start) == "-" and glued(lexemes, start):
         start += 1  # "a-year"
     phrase = tables.units.at(lexemes, start, RATE_KINDS)
     if phrase is None:
         return
     end = start + len(phrase.words)
-    if word in ("a", "an", "each", "every") and _word(lexemes, end) in NOT_RATE_AFTER:
+    if word in ("a", "an", "each", "every") and word_at(lexemes, end) in NOT_RATE_AFTER:
         return
     atom.unit = f"{atom.unit} per {phrase.value}"
     atom.unit_end = end
@@ -173,8 +170,8 @@ def attach_cues(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
         # a change verb outranks an approximation ("rose about 1.5%" is up) but not
         # a bound ("climbed more than 3%" stays ">")
         start = atom.cue_first
-        index = start - 1 if _word(lexemes, start - 1) == "by" else start
-        verb = tables.cues.before(lexemes, index, frozenset({"change"}))
+        index = start - 1 if word_at(lexemes, start - 1) == "by" else start
+        verb = tables.cues.before(lexemes, index, CHANGE_KINDS)
         if verb is not None:
             atom.change = verb.value
     _bound_after(lexemes, atom, tables)
@@ -183,13 +180,12 @@ def attach_cues(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
 
 def _bound_after(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     """ "300 or more", "5,000+", "300 guests or more" (past one counted word)."""
-    kinds = frozenset({"after"})
     index = atom.unit_end
-    after = tables.cues.at(lexemes, index, kinds)
-    if after is None and atom.unit is None and _word(lexemes, index).isalpha():
+    after = tables.cues.at(lexemes, index, AFTER_KINDS)
+    if after is None and atom.unit is None and word_at(lexemes, index).isalpha():
         index += 1
-        after = tables.cues.at(lexemes, index, kinds)
-    if after is None or (len(after.words[0]) == 1 and not _glued(lexemes, index)):
+        after = tables.cues.at(lexemes, index, AFTER_KINDS)
+    if after is None or (len(after.words[0]) == 1 and not glued(lexemes, index)):
         return  # a lone "+" counts only glued ("5,000+")
     if atom.change not in ("up", "down"):
         atom.change = after.value
@@ -200,13 +196,13 @@ def _bound_after(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
 def _bound_before(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     """A bound just before the number, or glued to it by a hyphen ("sub-300 sq m")."""
     first = atom.first
-    if _word(lexemes, first - 1) == "-" and _glued(lexemes, first) and _glued(lexemes, first - 1):
+    if word_at(lexemes, first - 1) == "-" and glued(lexemes, first) and glued(lexemes, first - 1):
         first -= 1
-        bound = tables.cues.before(lexemes, first, frozenset({"before"}))
+        bound = tables.cues.before(lexemes, first, BEFORE_KINDS)
         if bound is not None and len(bound.words) == 1:
             atom.change, atom.cue_first = bound.value, first - 1
         return
-    bound = tables.cues.before(lexemes, first, frozenset({"before"}))
+    bound = tables.cues.before(lexemes, first, BEFORE_KINDS)
     if bound is None:
         return
     if bound.value == NO_BOUND:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from dateline.language.counts_lex import Lexeme
+from dateline.language.counts_lex import Lexeme, glued, word_at
 from dateline.language.counts_numbers import Atom
 from dateline.language.counts_tables import Tables
 
@@ -51,7 +51,10 @@ ONE_PRONOUN_AFTER = frozenset({"another", "by", "or", "and", "day", "time", "way
 YEAR_RANGE = (1800, 2199)
 #: This many bare numbers in a row are the cells of a table.
 TABLE_RUN = 3
+#: Units after a year that leave it a year ("in 2019 months later").
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "point"})
+#: The cue kind of clock words after a number ("pm", "GMT").
+ZONE_KINDS = frozenset({"zone"})
 
 
 class DocIndex:
@@ -68,14 +71,6 @@ class DocIndex:
         if self._starts is None:
             self._starts = [token.idx for token in self.doc]
         return self.doc[max(bisect_right(self._starts, char) - 1, 0)]
-
-
-def _word(lexemes: Sequence[Lexeme], index: int) -> str:
-    return lexemes[index].lower if 0 <= index < len(lexemes) else ""
-
-
-def _glued(lexemes: Sequence[Lexeme], index: int) -> bool:
-    return 0 <= index < len(lexemes) and not lexemes[index].gap
 
 
 def number_index(lexemes: Sequence[Lexeme], atom: Atom) -> int:
@@ -125,13 +120,13 @@ def judge(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables,
 def _identifier(lexemes: Sequence[Lexeme], atom: Atom) -> str | None:
     """Digits glued to letters or hyphenated to a word: part of a name or code."""
     first = atom.first
-    if _glued(lexemes, first):
+    if glued(lexemes, first):
         before = lexemes[first - 1]
         if before.kind == "word":
             return "identifier"
         if before.text in ("'", "’") and atom.plain and len(lexemes[first].text) == 2:
             return "year"  # "the ’13 season", "class of '98"
-        if before.text in ("-", "/") and _glued(lexemes, first - 1) and \
+        if before.text in ("-", "/") and glued(lexemes, first - 1) and \
                 lexemes[first - 2].kind == "word" and \
                 lexemes[first - 2].lower not in HYPHEN_PREFIXES:
             return "identifier"  # "TA-35", "COVID-19", "FHC/ABJ/03"
@@ -139,9 +134,9 @@ def _identifier(lexemes: Sequence[Lexeme], atom: Atom) -> str | None:
     if len(number) > 1 and number[0] == "0" and number[1].isdigit():
         return "identifier"  # leading zeros: a code or a clock time ("007", "0401")
     last = atom.last
-    if atom.unit_end == last and _glued(lexemes, last) and lexemes[last].kind == "word":
+    if atom.unit_end == last and glued(lexemes, last) and lexemes[last].kind == "word":
         return "identifier"
-    if _word(lexemes, last) == "-" and _glued(lexemes, last) and _glued(lexemes, last + 1):
+    if word_at(lexemes, last) == "-" and glued(lexemes, last) and glued(lexemes, last + 1):
         following = lexemes[last + 1].text if last + 1 < len(lexemes) else ""
         if len(following) == 1 and following.isupper() and atom.unit_end == last:
             return "identifier"  # "3-D", "4-H"
@@ -149,7 +144,7 @@ def _identifier(lexemes: Sequence[Lexeme], atom: Atom) -> str | None:
 
 
 def _clock(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> str | None:
-    if tables.cues.at(lexemes, atom.last, frozenset({"zone"})) is not None:
+    if tables.cues.at(lexemes, atom.last, ZONE_KINDS) is not None:
         return "time"
     return None
 
@@ -166,12 +161,12 @@ def _date(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> str | None:
     if not (1 <= atom.value <= 31 or year_like(atom)):
         return None
     before = atom.first - 1
-    if _word(lexemes, before) == "." and _glued(lexemes, before):
+    if word_at(lexemes, before) == "." and glued(lexemes, before):
         before -= 1
     if 0 <= before < len(lexemes) and _is_month(lexemes[before].text, tables):
         return "date"
     after = atom.last
-    if _word(lexemes, after) == "of":
+    if word_at(lexemes, after) == "of":
         after += 1
     if after < len(lexemes) and _is_month(lexemes[after].text, tables) and atom.value <= 31:
         return "date"
@@ -183,11 +178,11 @@ def _label(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> str | None:
     if not is_bare(atom) or atom.kind not in ("digits", "words"):
         return None
     before = atom.first - 1
-    if _word(lexemes, before) == "#":
+    if word_at(lexemes, before) == "#":
         return "label"
-    if _word(lexemes, before) == "." and _glued(lexemes, before):
+    if word_at(lexemes, before) == "." and glued(lexemes, before):
         before -= 1
-    if _word(lexemes, before) in tables.labels:
+    if word_at(lexemes, before) in tables.labels:
         return "label"
     return None
 
@@ -219,7 +214,7 @@ def _list_number(lexemes: Sequence[Lexeme], atom: Atom) -> str | None:
     """ "2. Never urged..." or "3) Costs": a number that starts a line and a list item."""
     after = atom.last
     if (lexemes[atom.first].line_start and atom.plain and atom.unit_end == after
-            and _word(lexemes, after) in (".", ")") and _glued(lexemes, after)
+            and word_at(lexemes, after) in (".", ")") and glued(lexemes, after)
             and after + 1 < len(lexemes) and lexemes[after + 1].gap):
         return "list"
     return None
@@ -256,7 +251,7 @@ def _pronoun(lexemes: Sequence[Lexeme], atom: Atom, index: DocIndex) -> str | No
         return None
     if atom.unit is not None:
         return None
-    before, after = _word(lexemes, atom.first - 1), _word(lexemes, atom.last)
+    before, after = word_at(lexemes, atom.first - 1), word_at(lexemes, atom.last)
     if before in ONE_PRONOUN_BEFORE or after in ONE_PRONOUN_AFTER:
         return "pronoun"
     if after == "-" or (atom.last < len(lexemes) and lexemes[atom.last].kind == "num"):

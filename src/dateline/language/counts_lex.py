@@ -15,6 +15,7 @@ inside them are never read as numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _LEX = re.compile(
@@ -76,6 +77,16 @@ def lex(text: str) -> list[Lexeme]:
 def masked(text: str) -> list[tuple[int, int]]:
     """Character spans of ``text`` whose digits are not counts (times, dates, phones)."""
     return [match.span() for match in _MASK.finditer(text)]
+
+
+def word_at(lexemes: Sequence[Lexeme], index: int) -> str:
+    """Lower-cased text of lexeme ``index`` ('' past either end of the text)."""
+    return lexemes[index].lower if 0 <= index < len(lexemes) else ""
+
+
+def glued(lexemes: Sequence[Lexeme], index: int) -> bool:
+    """Whether lexeme ``index`` exists and follows the previous one without a space."""
+    return 0 <= index < len(lexemes) and not lexemes[index].gap
 
 
 def split_form(form: str) -> tuple[str, ...]:

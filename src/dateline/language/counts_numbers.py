@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dateline.language.counts_lex import Lexeme
+from dateline.language.counts_lex import Lexeme, glued, word_at
 from dateline.language.counts_tables import Tables
 
 #: Glued letters after digits that make the number a rank ("22nd").
@@ -94,16 +94,6 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _word(lexemes: Sequence[Lexeme], index: int) -> str:
-    """Lower-cased text of lexeme ``index`` ('' past either end)."""
-    return lexemes[index].lower if 0 <= index < len(lexemes) else ""
-
-
-def _glued(lexemes: Sequence[Lexeme], index: int) -> bool:
-    """Whether lexeme ``index`` exists and follows the previous one without a space."""
-    return 0 <= index < len(lexemes) and not lexemes[index].gap
-
-
 def read_digits(lexemes: Sequence[Lexeme], index: int, tables: Tables,
                 money: bool) -> Atom:
     """A number written in digits, with a glued suffix and scale words after it."""
@@ -111,7 +101,7 @@ def read_digits(lexemes: Sequence[Lexeme], index: int, tables: Tables,
     atom = Atom(index, index + 1, _number(text), "digits",
                 plain=text.isdigit())
     following = index + 1
-    if _glued(lexemes, following) and lexemes[following].kind == "word":
+    if glued(lexemes, following) and lexemes[following].kind == "word":
         suffix = lexemes[following].text
         if suffix.lower() in ORDINAL_SUFFIXES:
             atom.skip, atom.last = "ordinal", following + 1
@@ -134,10 +124,10 @@ def read_digits(lexemes: Sequence[Lexeme], index: int, tables: Tables,
 def _read_half_more(lexemes: Sequence[Lexeme], atom: Atom) -> None:
     """ "13 and a half years", "five-and-a-half years": add one half."""
     for words in (("and", "a", "half"), ("-", "and", "-", "a", "-", "half")):
-        found = tuple(_word(lexemes, atom.last + offset) for offset in range(len(words)))
+        found = tuple(word_at(lexemes, atom.last + offset) for offset in range(len(words)))
         hyphenated = words[0] == "-"
-        glued = all(_glued(lexemes, atom.last + offset) for offset in range(len(words)))
-        if found == words and (glued or not hyphenated):
+        tight = all(glued(lexemes, atom.last + offset) for offset in range(len(words)))
+        if found == words and (tight or not hyphenated):
             atom.value += 0.5
             atom.plain, atom.last = False, atom.last + len(words)
             return
@@ -159,13 +149,13 @@ def _millions_of(lexemes: Sequence[Lexeme], index: int, suffix: str) -> bool:
 def _read_exponent(lexemes: Sequence[Lexeme], atom: Atom) -> None:
     """Scientific notation: "2.998×10−8", "6.02 x 10^23"."""
     index = atom.last
-    if _word(lexemes, index) not in ("×", "x", "*") or _word(lexemes, index + 1) != "10":
+    if word_at(lexemes, index) not in ("×", "x", "*") or word_at(lexemes, index + 1) != "10":
         return
     index += 2
-    if _word(lexemes, index) == "^":
+    if word_at(lexemes, index) == "^":
         index += 1
     sign = 1
-    if _word(lexemes, index) in ("-", "−"):
+    if word_at(lexemes, index) in ("-", "−"):
         sign, index = -1, index + 1
     if index < len(lexemes) and lexemes[index].kind == "num" and lexemes[index].text.isdigit() \
             and not lexemes[index].gap:
@@ -184,8 +174,8 @@ def _read_scales(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables, money: b
     """Scale words after a number: "2.4 million", "4 hundred", "$5 bn", "two dozen"."""
     while atom.last < len(lexemes):
         lexeme = lexemes[atom.last]
-        if lexeme.text == "-" and _glued(lexemes, atom.last) and _glued(lexemes, atom.last + 1) \
-                and _word(lexemes, atom.last + 1) in tables.scales:
+        if lexeme.text == "-" and glued(lexemes, atom.last) and glued(lexemes, atom.last + 1) \
+                and word_at(lexemes, atom.last + 1) in tables.scales:
             atom.last += 1  # "a 13.8-billion-year period"
             lexeme = lexemes[atom.last]
         if lexeme.kind != "word":
@@ -217,13 +207,13 @@ def read_words(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Atom | 
 
 def _read_a(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Atom | None:
     """ "a million", "a dozen", "a hundred thousand", "a third of", "a quarter of"."""
-    following = _word(lexemes, index + 1)
+    following = word_at(lexemes, index + 1)
     if following in tables.scales or following in tables.dozen:
         atom = Atom(index, index + 1, 1.0, "words")
         _read_scales(lexemes, atom, tables, money=False)
         return atom
-    if following in tables.fractions and _word(lexemes, index + 2) == "of":
-        if _glued(lexemes, index + 2):
+    if following in tables.fractions and word_at(lexemes, index + 2) == "of":
+        if glued(lexemes, index + 2):
             return None
         return Atom(index, index + 2, 1 / tables.fractions[following], "fraction")
     return None
@@ -231,10 +221,10 @@ def _read_a(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Atom | Non
 
 def _read_half(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Atom | None:
     """ "half a million", "half the condos", "almost half of which"; not "first half"."""
-    if _word(lexemes, index - 1) in HALF_BLOCKERS or _glued(lexemes, index + 1):
+    if word_at(lexemes, index - 1) in HALF_BLOCKERS or glued(lexemes, index + 1):
         return None
-    following = _word(lexemes, index + 1)
-    if following in ("a", "an") and _word(lexemes, index + 2) in tables.scales:
+    following = word_at(lexemes, index + 1)
+    if following in ("a", "an") and word_at(lexemes, index + 2) in tables.scales:
         atom = Atom(index, index + 2, 0.5, "words")
         _read_scales(lexemes, atom, tables, money=False)
         return atom
@@ -250,14 +240,13 @@ def _read_vague(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> Atom |
     (10000-100000); "dozens of" is read as more than 12.
     """
     low, last = tables.vague[lexemes[index].lower], index + 1
-    while _word(lexemes, last) == "of" and _word(lexemes, last + 1) in tables.vague:
-        low *= tables.vague[_word(lexemes, last + 1)]
+    while word_at(lexemes, last) == "of" and word_at(lexemes, last + 1) in tables.vague:
+        low *= tables.vague[word_at(lexemes, last + 1)]
         last += 2
-    if _word(lexemes, last) != "of":
+    if word_at(lexemes, last) != "of":
         return None
     if lexemes[index].lower == "dozens" and last == index + 1:
-        atom = Atom(index, last, low, "vague", change=">")
-        return atom
+        return Atom(index, last, low, "vague", change=">")
     return Atom(index, last, low, "vague", scale=low, value_max=low * 10)
 
 
@@ -286,8 +275,9 @@ def _read_cardinals(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> At
 
 def _joins_cardinals(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> bool:
     """A hyphen in "twenty-eight" or "and" in "one hundred and five"."""
-    word, before, after = lexemes[index].lower, _word(lexemes, index - 1), _word(lexemes, index + 1)
-    if word == "-" and not lexemes[index].gap and _glued(lexemes, index + 1):
+    word = lexemes[index].lower
+    before, after = word_at(lexemes, index - 1), word_at(lexemes, index + 1)
+    if word == "-" and not lexemes[index].gap and glued(lexemes, index + 1):
         tens = tables.cardinals.get(before, 0) >= 20 and before in tables.cardinals
         return tens and 0 < tables.cardinals.get(after, 0) < 10
     if word == "and":
@@ -297,17 +287,17 @@ def _joins_cardinals(lexemes: Sequence[Lexeme], index: int, tables: Tables) -> b
 
 def _read_fraction(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     """Turn "two-thirds", "one fourth of", "two and a half", "one in five" into values."""
-    last, word = atom.last, _word(lexemes, atom.last)
-    hyphen = word == "-" and _glued(lexemes, last) and _glued(lexemes, last + 1)
+    last, word = atom.last, word_at(lexemes, atom.last)
+    hyphen = word == "-" and glued(lexemes, last) and glued(lexemes, last + 1)
     if hyphen:
-        last, word = last + 1, _word(lexemes, last + 1)
-    if word in tables.fractions and not (_glued(lexemes, last + 1) and
-                                          _word(lexemes, last + 1) == "-"):
-        if hyphen or _word(lexemes, last + 1) == "of":
+        last, word = last + 1, word_at(lexemes, last + 1)
+    if word in tables.fractions and not (glued(lexemes, last + 1) and
+                                          word_at(lexemes, last + 1) == "-"):
+        if hyphen or word_at(lexemes, last + 1) == "of":
             atom.value /= tables.fractions[word]
             atom.kind, atom.last = "fraction", last + 1
         return
-    if _word(lexemes, atom.last) in ("and", "-"):
+    if word_at(lexemes, atom.last) in ("and", "-"):
         before = atom.last
         _read_half_more(lexemes, atom)
         if atom.last != before:
@@ -321,16 +311,16 @@ def _read_ratio(lexemes: Sequence[Lexeme], atom: Atom, tables: Tables) -> None:
     Only small whole numbers, the first smaller: "3 in 2019" is no share.
     """
     last = atom.last
-    if (_word(lexemes, last), _word(lexemes, last + 1)) == ("out", "of"):
+    if (word_at(lexemes, last), word_at(lexemes, last + 1)) == ("out", "of"):
         last += 2
-    elif _word(lexemes, last) == "in":
+    elif word_at(lexemes, last) == "in":
         last += 1
     else:
         return
-    denominator = tables.cardinals.get(_word(lexemes, last))
+    denominator = tables.cardinals.get(word_at(lexemes, last))
     if denominator is None and last < len(lexemes) and lexemes[last].text.isdigit():
         denominator = float(lexemes[last].text)
-        if denominator > MAX_RATIO_DENOMINATOR or _glued(lexemes, last + 1):
+        if denominator > MAX_RATIO_DENOMINATOR or glued(lexemes, last + 1):
             return
     if denominator and denominator > atom.value >= 1 and atom.value.is_integer():
         atom.value /= denominator

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dateline.language.counts_filters import year_like
-from dateline.language.counts_lex import Lexeme
+from dateline.language.counts_lex import Lexeme, word_at
 from dateline.language.counts_numbers import Atom
 
 DASHES = frozenset({"-", "–", "—"})
@@ -34,10 +34,6 @@ RESCUE_YEAR_FROM = 100
 
 def _words(lexemes: Sequence[Lexeme], start: int, end: int) -> list[str]:
     return [lexeme.lower for lexeme in lexemes[start:end]]
-
-
-def _word(lexemes: Sequence[Lexeme], index: int) -> str:
-    return lexemes[index].lower if 0 <= index < len(lexemes) else ""
 
 
 def join_ranges(lexemes: Sequence[Lexeme], atoms: list[Atom]) -> list[Atom]:
@@ -87,7 +83,7 @@ def _dated_range(lexemes: Sequence[Lexeme], atoms: list[Atom], index: int) -> bo
         return False
     first, year, second = atoms[index:index + 3]
     return (year.skip == "year" and first.skip is None and second.skip is None
-            and _word(lexemes, first.cue_first - 1) == "from"
+            and word_at(lexemes, first.cue_first - 1) == "from"
             and _words(lexemes, first.unit_end, year.cue_first) == ["in"]
             and _words(lexemes, year.unit_end, second.cue_first) == ["to"]
             and _compatible(first, second))
@@ -106,7 +102,7 @@ def _link(lexemes: Sequence[Lexeme], first: Atom, second: Atom) -> str | None:
         return "range" if spaced[0] == spaced[1] else None
     if word == "/":
         return "range" if first.currency and second.currency else None
-    before = _word(lexemes, first.cue_first - 1)
+    before = word_at(lexemes, first.cue_first - 1)
     if word == "and":
         return "range" if before == "between" else None
     if word == "to" and before != "by" and (before == "from" or first.change != "up"

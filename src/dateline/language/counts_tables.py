@@ -6,7 +6,10 @@ each kind means and how to add a row):
 - ``numbers.tsv``: number words, scales ("million", "bn"), fractions, vague plurals;
 - ``units.tsv``: currencies, percent, units of measure and time -> our unit names;
 - ``cues.tsv``: bounds ("more than"), change verbs ("rose"), labels ("Title", "No."),
-  month names and clock-time words.
+  clock-time words.
+
+Month names (a day next to one is a date, not a count) come from the time stage's
+``data/time/words.tsv``, so the project keeps one list of them.
 
 A phrase is matched lexeme by lexeme (see :mod:`dateline.language.counts_lex`), so
 "US$" also matches "US $" and "km/h" matches however it is spaced.
@@ -21,6 +24,7 @@ from pathlib import Path
 
 from dateline.errors import ModelError
 from dateline.language.counts_lex import Lexeme, split_form
+from dateline.language.timex_lexicon import lexicon as time_words
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "counts"
 
@@ -99,13 +103,14 @@ class Tables:
     cues: PhraseIndex
     names: PhraseIndex  # names that end in a number ("S&P 500", "FTSE 100")
     labels: frozenset[str]
-    months: frozenset[str]
+    months: frozenset[str]  # capitalised month names and abbreviations ("Sept")
     starters: frozenset[str]  # lower-cased words that may begin a number in words
     changes: dict[str, str]  # change word -> "up" / "down" ("rose" -> "up")
 
 
-def _rows(name: str) -> list[tuple[str, str, str]]:
-    """The rows of table ``name``: three tab-separated fields, ``#`` comments skipped."""
+def read_rows(name: str, width: int = 3) -> list[tuple[str, ...]]:
+    """The rows of table ``name``: ``width`` tab-separated fields (kind, form, value),
+    blank lines and ``#`` comments skipped."""
     path = DATA / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -115,14 +120,15 @@ def _rows(name: str) -> list[tuple[str, str, str]]:
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
-        fields = line.split("\t")
-        if len(fields) != 3:
-            raise ModelError(f"{path}:{number}: expected kind<TAB>form<TAB>value, got {line!r}")
-        rows.append((fields[0], fields[1], fields[2]))
+        fields = tuple(line.split("\t"))
+        if len(fields) != width:
+            raise ModelError(f"{path}:{number}: expected {width} tab-separated fields, "
+                             f"got {line!r}")
+        rows.append(fields)
     return rows
 
 
-def _phrases(rows: Iterable[tuple[str, str, str]], exact_short: bool) -> list[Phrase]:
+def _phrases(rows: Iterable[tuple[str, ...]], exact_short: bool) -> list[Phrase]:
     return [
         Phrase(kind, split_form(form), value, exact_short and len(form) <= EXACT_LENGTH)
         for kind, form, value in rows
@@ -133,10 +139,10 @@ def _phrases(rows: Iterable[tuple[str, str, str]], exact_short: bool) -> list[Ph
 def tables() -> Tables:
     """Load (once) every counts table."""
     numbers: dict[str, dict[str, float]] = {}
-    for kind, word, value in _rows("numbers.tsv"):
+    for kind, word, value in read_rows("numbers.tsv"):
         key = word if kind == "suffix" else word.lower()
         numbers.setdefault(kind, {})[key] = float(value)
-    cue_rows = _rows("cues.tsv")
+    cue_rows = read_rows("cues.tsv")
     starters = frozenset().union(
         *(numbers.get(kind, {}) for kind in ("cardinal", "scale", "dozen", "vague", "fraction")))
     return Tables(
@@ -146,7 +152,7 @@ def tables() -> Tables:
         dozen=numbers.get("dozen", {}),
         fractions=numbers.get("fraction", {}),
         vague=numbers.get("vague", {}),
-        units=PhraseIndex(_phrases(_rows("units.tsv"), exact_short=True)),
+        units=PhraseIndex(_phrases(read_rows("units.tsv"), exact_short=True)),
         cues=PhraseIndex(_phrases(
             (row for row in cue_rows if row[0] in {"before", "after", "change", "zone"}),
             exact_short=False,
@@ -154,7 +160,8 @@ def tables() -> Tables:
         names=PhraseIndex(_phrases(
             (row for row in cue_rows if row[0] == "name"), exact_short=False)),
         labels=frozenset(form.lower() for kind, form, _ in cue_rows if kind == "label"),
-        months=frozenset(form for kind, form, _ in cue_rows if kind == "month"),
+        # one list of month names for the whole project: the time stage's
+        months=frozenset(name.title() for name in time_words().months),
         starters=starters,
         changes={form.lower(): mark for kind, form, mark in cue_rows if kind == "change"},
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from dateline.language.segments import Segment
-from dateline.language.timex_calendar import parse_anchor
+from dateline.language.timex_calendar import parse_anchor, quarter_of
 from dateline.language.timex_context import Context, References
 from dateline.language.timex_rules import find
 from dateline.records import TimeExpr
@@ -44,7 +44,7 @@ def find_times(segments: list[Segment], anchor: str | None) -> list[TimeExpr]:
     refs = References()
     if parsed_anchor is not None:
         day = parsed_anchor.day
-        refs.limit = f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+        refs.limit = f"{day.year:04d}-Q{quarter_of(day.month)}"
     found: list[TimeExpr] = []
     for segment in segments:
         ctx = Context(segment.text, parsed_anchor, segment.doc, refs)

@@ -18,8 +18,17 @@ from dateline.language.timex_quantity import parse_number
 
 Match = re.Match[str]
 
-#: Part-of-day hours for the evening words, added to "7" in "7 in the evening".
+#: Parts of the day whose hours are after noon: "7 in the evening" is 19:00.
 _PM_PARTS = {"afternoon", "evening", "night"}
+#: Words before a part of the day that count from the story's day ("that night",
+#: "the next morning"), and by how many days.
+_STORY_DAY_SHIFTS = {"that": 0, "the same": 0, "the next": 1, "the following": 1,
+                     "the previous": -1}
+
+
+def _day_prefix(day: date | None) -> str:
+    """The date part of a TIME value, ``XXXX-XX-XX`` when the day is unknown."""
+    return fmt_day(day) if day else "XXXX-XX-XX"
 
 
 def _clock(text: str) -> tuple[int, int] | None:
@@ -48,12 +57,8 @@ def build_clock(m: Match, ctx: Context) -> Value | None:
     hour, minute = clock
     if m["part"] and m["part"].lower() in _PM_PARTS and hour < 12:
         hour += 12
-    if m["day"]:
-        day = dayref_date(ctx, m["day"], m.span())
-    else:
-        day = ctx.refs.day or (ctx.anchor.day if ctx.anchor else None)
-    prefix = fmt_day(day) if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{hour:02d}:{minute:02d}", mod_of(m["mod"]))
+    day = dayref_date(ctx, m["day"], m.span()) if m["day"] else ctx.story_day()
+    return Value("TIME", f"{_day_prefix(day)}T{hour:02d}:{minute:02d}", mod_of(m["mod"]))
 
 
 def build_clock_words(m: Match, ctx: Context) -> Value | None:
@@ -65,9 +70,7 @@ def build_clock_words(m: Match, ctx: Context) -> Value | None:
     part = (m.groupdict().get("part") or "").lower()
     if part in _PM_PARTS and hour < 12:
         hour += 12
-    day = ctx.refs.day or (ctx.anchor.day if ctx.anchor else None)
-    prefix = fmt_day(day) if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{hour:02d}:00")
+    return Value("TIME", f"{_day_prefix(ctx.story_day())}T{hour:02d}:00")
 
 
 def _part_code(word: str) -> str:
@@ -82,46 +85,38 @@ def build_part_of_day(m: Match, ctx: Context) -> Value | None:
     if part.lower().endswith("s") and weekday is not None:
         return Value("SET", f"XXXX-WXX-{weekday}T{code}")  # "Tuesday nights"
     day = _part_day(ctx, day_word, code, m)
-    prefix = fmt_day(day) if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{code}", mod_of(m["mod"]))
+    return Value("TIME", f"{_day_prefix(day)}T{code}", mod_of(m["mod"]))
 
 
 def _part_day(ctx: Context, word: str, code: str, m: Match) -> date | None:
-    anchor = ctx.anchor.day if ctx.anchor else None
+    anchor = ctx.anchor_day
     if word in ("this", "today", "tonight"):
         return anchor
     if word == "last":
         # "last night" is yesterday's; "last morning" is not said.
         return anchor - timedelta(days=1) if anchor and code == "NI" else None
-    if word in ("that", "the same"):
-        return ctx.refs.day or anchor
-    if word in ("the next", "the following"):
-        base = ctx.refs.day or anchor
-        return base + timedelta(days=1) if base else None
-    if word == "the previous":
-        base = ctx.refs.day or anchor
-        return base - timedelta(days=1) if base else None
+    shift = _STORY_DAY_SHIFTS.get(word)
+    if shift is not None:
+        base = ctx.story_day()
+        return base + timedelta(days=shift) if base else None
     return dayref_date(ctx, m["day"], m.span())
 
 
 def build_part_after(m: Match, ctx: Context) -> Value | None:
     """"afternoon yesterday", "mid-afternoon Friday"."""
     day = dayref_date(ctx, m["day"], m.span())
-    prefix = fmt_day(day) if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{_part_code(m['part'])}", mod_of(m["mod"]))
+    return Value("TIME", f"{_day_prefix(day)}T{_part_code(m['part'])}", mod_of(m["mod"]))
 
 
 def build_part_alone(m: Match, ctx: Context) -> Value | None:
     """"mid afternoon", "late morning": a part of the day the story is about."""
-    day = ctx.refs.day or (ctx.anchor.day if ctx.anchor else None)
-    prefix = fmt_day(day) if day else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}T{_part_code(m['part'])}", mod_of(m["mod"]))
+    day = ctx.story_day()
+    return Value("TIME", f"{_day_prefix(day)}T{_part_code(m['part'])}", mod_of(m["mod"]))
 
 
 def build_tonight(m: Match, ctx: Context) -> Value | None:
     """"tonight" is today's night; "overnight" the night before a past-tense event."""
-    anchor = ctx.anchor.day if ctx.anchor else None
-    if anchor and m["word"].lower() == "overnight" and ctx.tense(*m.span()) != FUTURE:
-        anchor -= timedelta(days=1)
-    prefix = fmt_day(anchor) if anchor else "XXXX-XX-XX"
-    return Value("TIME", f"{prefix}TNI", mod_of(m["mod"]))
+    day = ctx.anchor_day
+    if day and m["word"].lower() == "overnight" and ctx.tense(*m.span()) != FUTURE:
+        day -= timedelta(days=1)
+    return Value("TIME", f"{_day_prefix(day)}TNI", mod_of(m["mod"]))

@@ -81,6 +81,16 @@ class Context:
     doc: Doc | None = None
     refs: References = field(default_factory=References)
 
+    @property
+    def anchor_day(self) -> date | None:
+        """The anchor's date, or None without an anchor."""
+        return self.anchor.day if self.anchor else None
+
+    def story_day(self) -> date | None:
+        """The day the story last mentioned, else the anchor's: what "that day" or a
+        clock time given without a day belongs to (None without either)."""
+        return self.refs.day or self.anchor_day
+
     def before(self, start: int, chars: int = 30) -> str:
         """Up to ``chars`` characters of text before ``start``."""
         return self.text[max(0, start - chars):start]
@@ -88,6 +98,13 @@ class Context:
     def after(self, end: int, chars: int = 30) -> str:
         """Up to ``chars`` characters of text after ``end``."""
         return self.text[end:end + chars]
+
+    def token_at(self, char: int) -> Token | None:
+        """The parsed token that covers character ``char``."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
 
     def token_before(self, start: int) -> Token | None:
         """The parsed token that ends right before character ``start``."""
@@ -120,7 +137,8 @@ class Context:
             # "comes on the heels of a judge on Thursday blocking ...": the day dates
             # the noun's event, not the present-tense verb's.
             tense = UNKNOWN
-        if tense == UNKNOWN and verb is not None and _bare_participle_before(verb, start):
+        if tense == UNKNOWN and verb is not None and \
+                _bare_participle_before(verb, self.text, start):
             tense = PAST
         before = self.before(start, 30)
         if _FORWARD.search(before) and tense != PAST:
@@ -196,12 +214,14 @@ def _explicit_future(verb: Token) -> bool:
     return any(a.lower_ in _FUTURE_AUX or a.tag_ == "MD" for a in auxes)
 
 
-def _bare_participle_before(verb: Token, start: int) -> bool:
+def _bare_participle_before(verb: Token, text: str, start: int) -> bool:
     """"the year ended March 31", "the decision, announced Wednesday": a participle
-    without auxiliary right before the expression tells of something done."""
+    without auxiliary right before the expression (at ``start`` of the parsed
+    ``text``) tells of something done."""
     if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    gap = verb.doc.text[verb.idx + len(verb.text):start]
+    # the segment's text, not ``verb.doc.text``, which spaCy rebuilds on every access
+    gap = text[verb.idx + len(verb.text):start]
     return gap.strip() in ("", "on")
 
 

@@ -27,6 +27,9 @@ _REL = {
     "this": 0, "that": 0,
 }
 _FROM_REFERENCE = {"the previous", "the following", "the next", "that"}
+#: Days named by their distance from the anchor.
+DAY_SHIFTS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}
 
 #: How much further away (in days) a date counts when it lies on the side of the
 #: anchor that the tense contradicts. Small enough that a past-tense sentence can
@@ -50,9 +53,7 @@ def rel_sign(rel: str | None) -> int | None:
 
 def base_day(ctx: Context, rel: str | None) -> date | None:
     """The day a relative word counts from: the last mentioned day or the anchor."""
-    if norm(rel) in _FROM_REFERENCE and ctx.refs.day is not None:
-        return ctx.refs.day
-    return ctx.anchor.day if ctx.anchor else None
+    return ctx.story_day() if norm(rel) in _FROM_REFERENCE else ctx.anchor_day
 
 
 def weekday_date(ctx: Context, weekday: int, rel: str | None, span: tuple[int, int],
@@ -71,6 +72,14 @@ def weekday_date(ctx: Context, weekday: int, rel: str | None, span: tuple[int, i
     if not backward and ctx.tense(*span) == FUTURE:
         return weekday_after(base, weekday)
     return weekday_before(base, weekday)
+
+
+def two_digit_year(yy: int, ctx: Context) -> int:
+    """The year "'98" or "FY23" names: in the anchor's century (2000 without an anchor),
+    or the one before when that would put it more than ten years ahead."""
+    now = ctx.anchor.day.year if ctx.anchor else 2000
+    year = now // 100 * 100 + yy
+    return year - 100 if year > now + 10 else year
 
 
 def infer_year(ctx: Context, month: int, day: int | None, span: tuple[int, int],
@@ -162,10 +171,9 @@ def parse_month_day(text: str) -> tuple[int, int, int | None] | None:
 def dayref_date(ctx: Context, text: str, span: tuple[int, int]) -> date | None:
     """The day a day reference names: a weekday, a month-day, today/yesterday/tomorrow."""
     lowered = norm(text)
-    anchor = ctx.anchor.day if ctx.anchor else None
-    shifts = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    if lowered in shifts:
-        return anchor + timedelta(days=shifts[lowered]) if anchor else None
+    if lowered in DAY_SHIFTS:
+        anchor = ctx.anchor_day
+        return anchor + timedelta(days=DAY_SHIFTS[lowered]) if anchor else None
     if (parsed := parse_month_day(text)) is not None:
         month, day, year = parsed
         year = year or infer_year(ctx, month, day, span)

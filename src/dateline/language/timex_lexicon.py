@@ -146,8 +146,8 @@ def snippets() -> dict[str, str]:
         "WEEKDAY": "(?:" + alternation(days, True) + r"(?:['’]s|s)?(?![\w'])|"
         + alternation(day_abbr, True) + r"\.)",
         "SEASON": alternation(list(lex.seasons)),
-        "PART": alternation([w for w in lex.parts if w != "overnight"]),
-        "UNIT": alternation([w for w in lex.units if w != "night"]),
+        "PART": alternation(list(lex.parts)),
+        "UNIT": alternation(list(lex.units)),
         "NUMWORD": alternation(number_words),
         "ORDINAL": alternation(list(lex.ordinals)),
         "ZONE": alternation(lex.zones, False).replace("(?i:", "(?:"),

@@ -20,7 +20,7 @@ from dateline.language.timex_calendar import (
     shift_years,
 )
 from dateline.language.timex_context import FUTURE, Context, Value, mod_of
-from dateline.language.timex_days import norm
+from dateline.language.timex_days import norm, rel_sign
 from dateline.language.timex_lexicon import lexicon
 from dateline.language.timex_quantity import duration_value, parse_number, unit_code
 
@@ -30,6 +30,9 @@ Match = re.Match[str]
 #: "more than four years ago" lies before the point four years back.
 _AGO_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
              "EQUAL_OR_LESS": "ON_OR_AFTER"}
+#: Words that move "the quarter" from the anchor's: "last quarter", "the next quarter".
+_QUARTER_SHIFTS = {"last": -1, "the last": -1, "the previous": -1, "the past": -1,
+                   "next": 1, "the next": 1, "the coming": 1}
 
 
 def build_quarter(m: Match, ctx: Context) -> Value | None:
@@ -64,9 +67,9 @@ def _ordinal(word: str, last: int) -> int | None:
 def _explicit_year(m: Match, ctx: Context) -> int | None:
     if m["y1"] or m["y2"]:
         return int(m["y1"] or m["y2"])
-    rel = norm(m["rel"] or m["rel2"])
+    rel = m["rel"] or m["rel2"]
     if rel and ctx.anchor:
-        return ctx.anchor.day.year + {"last": -1, "next": 1}.get(rel, 0)
+        return ctx.anchor.day.year + (rel_sign(rel) or 0)
     return None
 
 
@@ -113,8 +116,7 @@ def _reference_period(ctx: Context, rel: str, unit: str) -> str | None:
     now = _anchor_quarter(ctx)
     if rel in ("this", "the current"):
         return f"{now[0]:04d}-Q{now[1]}" if now else "XXXX-QX"
-    shift = {"last": -1, "the last": -1, "the previous": -1, "the past": -1,
-             "next": 1, "the next": 1, "the coming": 1}.get(rel)
+    shift = _QUARTER_SHIFTS.get(rel)
     if shift is not None and unit == "quarter":
         if not now:
             return "XXXX-QX"

@@ -12,9 +12,17 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from dateline.language.timex_calendar import fmt_day, fmt_month, fmt_week, safe_day
+from dateline.language.timex_calendar import (
+    easter,
+    fmt_day,
+    fmt_month,
+    fmt_week,
+    nth_weekday,
+    safe_day,
+)
 from dateline.language.timex_context import FUTURE, Context, Value, mod_of
 from dateline.language.timex_days import (
+    DAY_SHIFTS,
     dayref_date,
     infer_year,
     month_with_rel,
@@ -22,6 +30,7 @@ from dateline.language.timex_days import (
     norm,
     parse_month_day,
     rel_sign,
+    two_digit_year,
     weekday_date,
 )
 from dateline.language.timex_lexicon import lexicon
@@ -45,18 +54,12 @@ def build_month_year(m: Match, ctx: Context) -> Value | None:
     if m["y"]:
         year = int(m["y"])
     elif m["yy"]:
-        year = _two_digit_year(int(m["yy"]), ctx)
+        year = two_digit_year(int(m["yy"]), ctx)
     elif ctx.anchor:
-        year = ctx.anchor.day.year + {"last": -1, "next": 1}.get(norm(m["rel"]), 0)
+        year = ctx.anchor.day.year + (rel_sign(m["rel"]) or 0)
     else:
         return Value("DATE", f"XXXX-{month:02d}", mod_of(m["mod"]))
     return Value("DATE", fmt_month(year, month), mod_of(m["mod"]))
-
-
-def _two_digit_year(yy: int, ctx: Context) -> int:
-    now = ctx.anchor.day.year if ctx.anchor else 2000
-    year = now // 100 * 100 + yy
-    return year - 100 if year > now + 10 else year
 
 
 def build_month(m: Match, ctx: Context) -> Value | None:
@@ -74,8 +77,9 @@ def build_month(m: Match, ctx: Context) -> Value | None:
 
 def _month_word_is_month(word: str, m: Match, ctx: Context) -> bool:
     """Whether a bare month word is the month, not the verb "may" or a name ("April Ryan")."""
-    ambiguous = word.lower().rstrip(".") in ("may", "march", "june", "april", "august") \
-        or word.lower().rstrip(".") in lexicon().abbreviations
+    key = word.lower().rstrip(".")
+    ambiguous = key in ("may", "march", "june", "april", "august") \
+        or key in lexicon().abbreviations
     if not ambiguous:
         return True
     if not _MONTH_CUES.search(ctx.before(m.start(), 25)):
@@ -179,12 +183,9 @@ def build_week_of(m: Match, ctx: Context) -> Value | None:
 
 def build_relday(m: Match, ctx: Context) -> Value | None:
     """today, yesterday, tomorrow (and the day before/after) -> the day."""
-    shifts = {"today": 0, "yesterday": -1, "tomorrow": 1,
-              "the day before yesterday": -2, "the day after tomorrow": 2}
-    shift = shifts[norm(m["w"])]
     if ctx.anchor is None:
         return Value("DATE", "XXXX-XX-XX", mod_of(m["mod"]))
-    day = ctx.anchor.day + timedelta(days=shift)
+    day = ctx.anchor.day + timedelta(days=DAY_SHIFTS[norm(m["w"])])
     return Value("DATE", fmt_day(day), mod_of(m["mod"]))
 
 
@@ -221,8 +222,6 @@ def build_holiday(m: Match, ctx: Context) -> Value | None:
 
 def holiday_date(rule: str, year: int) -> date | None:
     """The day a ``holidays.tsv`` rule gives in ``year``."""
-    from dateline.language.timex_calendar import easter, nth_weekday
-
     if m := re.fullmatch(r"(\d\d)-(\d\d)", rule):
         return safe_day(year, int(m[1]), int(m[2]))
     if m := re.fullmatch(r"nth (\d+) (\d) (-?\d)", rule):
@@ -232,6 +231,3 @@ def holiday_date(rule: str, year: int) -> date | None:
     if rule == "election":  # the Tuesday after the first Monday of November
         return nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     return None
-
-
-# -- months, seasons, years, decades, centuries ---------------------------------------

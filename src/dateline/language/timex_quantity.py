@@ -35,8 +35,6 @@ _SMALLER: dict[str, tuple[str, int]] = {
     "H": ("MIN", 60), "MIN": ("S", 60),
 }
 
-_FRACTION = re.compile(r"^(\d+)?\s*(\d)/(\d)$")
-
 
 def parse_number(text: str) -> float | None:
     """The value of a written number; None for a vague one ("several").

@@ -19,8 +19,9 @@ Match = re.Match[str]
 #: Tags of the word before "a year" that make it a rate ("$1 billion a year",
 #: "interviews a day") rather than a length ("within a year").
 _RATE_TAGS = {"NNS", "NN", "CD", "$", "NNPS"}
-#: "or so" and friends after a duration.
+#: A modal before "one day" makes it a vague future ("will one day be").
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$", re.I)
+#: "or so" and friends after a duration.
 _OR_MODS = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS"}
 
 

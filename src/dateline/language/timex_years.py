@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from dateline.language.timex_calendar import fmt_day, fmt_month, fmt_week, shift_month
 from dateline.language.timex_context import FUTURE, PAST, Context, Value, mod_of
-from dateline.language.timex_days import base_day, norm
+from dateline.language.timex_days import norm, rel_sign, two_digit_year
 from dateline.language.timex_lexicon import lexicon
 from dateline.language.timex_quantity import parse_number
 
@@ -34,7 +34,7 @@ def _is_year(m: Match, ctx: Context, year: int) -> bool:
     """Whether a four-digit number is a year, not a count ("1,500", "2000 troops")."""
     if m["fiscal"] or m["mod"] or m["pp"]:
         return True
-    token = _token_at(ctx, m.start("y"))
+    token = ctx.token_at(m.start("y"))
     if token is not None and token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
     if (token is not None and token.dep_ == "nummod" and token.head.tag_ == "NNS"
@@ -50,20 +50,11 @@ _YEAR_NOUNS = {"results", "earnings", "sales", "figures", "levels", "profits", "
                "olympics", "games", "talks", "accords", "riots", "protests"}
 
 
-def _token_at(ctx: Context, char: int):
-    if ctx.doc is None:
-        return None
-    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def build_fiscal_year(m: Match, ctx: Context) -> Value | None:
     """"FY2023", "FY23" -> the year."""
     year = int(m["y"])
     if year < 100:
-        now = ctx.anchor.day.year if ctx.anchor else 2000
-        year = now // 100 * 100 + year
-        year -= 100 if year > now + 10 else 0
+        year = two_digit_year(year, ctx)
     return Value("DATE", f"{year:04d}")
 
 
@@ -109,7 +100,7 @@ def build_century(m: Match, ctx: Context) -> Value | None:
     else:
         if ctx.anchor is None:
             return Value("DATE", "XX")
-        number = ctx.anchor.day.year // 100 + 1 + {"last": -1, "next": 1}.get(norm(m["rel"]), 0)
+        number = ctx.anchor.day.year // 100 + 1 + (rel_sign(m["rel"]) or 0)
     if number < 1:
         return None
     return Value("DATE", f"{number - 1:02d}", mod_of(m["mod"]))
@@ -157,10 +148,8 @@ def _rel_shift(rel: str, unit: str) -> tuple[int | None, bool]:
         if not from_ref or rel == "the":
             return None, False
         return shift, True
-    if unit in ("weekend",) and rel == "the":
-        return 0, False
-    if rel == "the" and unit in ("week", "month", "decade", "century"):
-        return 0, False
+    if rel == "the" and unit in ("weekend", "week", "month", "decade", "century"):
+        return 0, False  # "the week", "the weekend": counted from the anchor
     return shift, from_ref
 
 
@@ -174,8 +163,7 @@ def _unit_value(ctx: Context, unit: str, shift: int, from_ref: bool,
     anchor = ctx.anchor.day
     refs = ctx.refs
     if unit == "day":
-        base = base_day(ctx, "that") or anchor
-        return fmt_day(base + timedelta(days=shift))
+        return fmt_day(ctx.story_day() + timedelta(days=shift))
     if unit == "week":
         return fmt_week(anchor + timedelta(weeks=shift))
     if unit == "weekend":
