@@ -16,6 +16,7 @@ import textwrap
 import click
 
 from dateline.cli import _db_option, _friendly_errors, _settings
+from dateline.export import FOLDER_FORMATS, FORMATS
 
 #: Widest a table cell gets before it is cut with an ellipsis.
 CELL = 32
@@ -173,8 +174,7 @@ def entities(db, entity_type, name, order, as_json, limit) -> None:
 @click.command()
 @_db_option
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["gdelt-events", "gdelt-mentions", "gkg", "plover", "jsonl",
-                                 "csv", "parquet"]),
+              type=click.Choice(FORMATS),
               help="What to write (see docs/export.md).")
 @click.option("--out", type=click.Path(), default=None,
               help="Output file (text formats; default standard output) or folder "
@@ -195,5 +195,5 @@ def export(db, fmt, out, all_modes) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
     if out is not None:
-        click.echo(f"wrote {count} {'rows' if fmt in ('csv', 'parquet') else 'records'} "
+        click.echo(f"wrote {count} {'rows' if fmt in FOLDER_FORMATS else 'records'} "
                    f"to {out}", err=True)

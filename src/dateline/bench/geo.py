@@ -34,12 +34,11 @@ from typing import Any
 
 from dateline.bench import BenchResult, prf, ratio
 from dateline.errors import BenchError
+from dateline.geo.mentions import AFTER_CHARS
 from dateline.geo.resolve import Toponym, candidates, haversine, resolve
 
 #: The usual threshold of geocoding accuracy: 100 miles.
 THRESHOLD_KM = 161.0
-#: Characters after a toponym handed to the resolver (enough for ", South Carolina").
-AFTER_CHARS = 40
 ERROR_SAMPLES = 40
 
 
@@ -213,6 +212,7 @@ def _recognition(articles: list[GoldArticle], model: str | None) -> tuple[float,
     """Span F1 of :func:`find_places` against every gold span (overlap counts)."""
     from dateline.geo.gazetteer import is_demonym
     from dateline.geo.places import find_places
+    from dateline.language.entities import find_entities
     from dateline.language.nlp import load_nlp
     from dateline.language.segments import parse_segments, text_segments
 
@@ -224,7 +224,7 @@ def _recognition(articles: list[GoldArticle], model: str | None) -> tuple[float,
     segments = parse_segments([text_segments(a.text)[0] for a in articles], nlp)
     for article, segment in zip(articles, segments, strict=True):
         gold = [(t.start, t.end) for t in article.toponyms]
-        places = find_places([segment], _entities([segment]))
+        places = find_places([segment], find_entities([segment]))
         found = [(p.where.start, p.where.end) for p in places if p.where]
         matched = {g for g in gold for f in found if f[0] < g[1] and g[0] < f[1]}
         useful = [f for f in found if any(f[0] < g[1] and g[0] < f[1] for g in gold)]
@@ -245,15 +245,6 @@ def _recognition(articles: list[GoldArticle], model: str | None) -> tuple[float,
         "missed": misses.most_common(25), "spurious": extras.most_common(25),
     }
     return f1, details
-
-
-def _entities(segments: list) -> list:
-    """The entities stage's output when it is installed; places also work without it."""
-    try:
-        from dateline.language.entities import find_entities
-    except ImportError:
-        return []
-    return find_entities(segments)
 
 
 def run(data: Path, options: dict[str, Any]) -> BenchResult:

@@ -24,12 +24,14 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dateline.errors import ConfigError, StoreError
-from dateline.store import Store
 
-__all__ = ["FOLDER_FORMATS", "FORMATS", "export", "lines"]
+if TYPE_CHECKING:  # the CLI reads FORMATS at start-up: keep this import light
+    from dateline.store import Store
+
+__all__ = ["FOLDER_FORMATS", "FORMATS", "TEXT_FORMATS", "export", "lines"]
 
 #: Formats written as lines of text (to a file or standard output).
 TEXT_FORMATS = ("gdelt-events", "gdelt-mentions", "gkg", "plover", "jsonl")

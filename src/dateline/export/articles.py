@@ -96,9 +96,9 @@ def nearest_place(article: Article, where: Where | None,
             and (p.where.part, p.where.index) == (where.part, where.index)]
     if here:
         return min(here, key=lambda p: abs(p.where.start - where.start))
-    if document is None or document.offset(where) is None:
+    target = document.offset(where) if document is not None else None
+    if target is None:
         return None
-    target = document.offset(where)
     placed = [(document.offset(p.where), p) for p in article.places if p.country and p.where]
     placed = [(offset, p) for offset, p in placed if offset is not None]
     return min(placed, key=lambda item: abs(item[0] - target))[1] if placed else None

@@ -39,6 +39,11 @@ GKG_COLUMNS: tuple[str, ...] = (
 #: Characters that delimit GKG items and fields; never left inside a value.
 DELIMITERS = ";#,|"
 
+_WORD = re.compile(r"[a-z]+")
+#: A TIMEX value with a year (or XXXX), maybe a month and a day, and nothing finer
+#: than a time after them.
+_DATE_VALUE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)")
+
 
 @lru_cache(maxsize=1)
 def count_types() -> dict[str, str]:
@@ -53,7 +58,7 @@ def count_types() -> dict[str, str]:
 def count_type(count: Count) -> str | None:
     """The GDELT count type of ``count``, from the words of what it counts."""
     types = count_types()
-    for word in re.findall(r"[a-z]+", (count.about or "").lower()):
+    for word in _WORD.findall((count.about or "").lower()):
         if word in types:
             return types[word]
     return None
@@ -134,7 +139,7 @@ def dates(article: Article, document: Document) -> str:
     items = []
     for timex in article.dates:
         value = timex.value or ""
-        full = re.match(r"^(\d{4}|XXXX)(?:-(\d{2})(?:-(\d{2}))?)?(?:T|$)", value)
+        full = _DATE_VALUE.match(value)
         if timex.type not in ("DATE", "TIME") or not full:
             continue
         year, month, day = full.group(1), full.group(2), full.group(3)

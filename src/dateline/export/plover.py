@@ -29,6 +29,7 @@ from importlib import resources
 from typing import Any
 
 from dateline import __version__
+from dateline.events.codebook import parents
 from dateline.export.articles import Articles, site_name
 from dateline.export.countries import country
 from dateline.export.geo import division_code
@@ -75,7 +76,7 @@ def mode_context(cameo: str) -> tuple[str | None, list[str]]:
     """PLOVER mode and contexts of a CAMEO code (its own row, else its parent's:
     ``0251`` -> ``025`` -> ``02``)."""
     table = _modes()
-    for code in (cameo[:length] for length in range(len(cameo), 1, -1)):
+    for code in parents(cameo):
         if code in table:
             mode, contexts = table[code]
             return mode or None, list(contexts)

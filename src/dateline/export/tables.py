@@ -41,15 +41,20 @@ def columns(store: Store, table: str) -> list[tuple[str, str]]:
 
 def table_batches(store: Store, table: str) -> Iterator[tuple[list[str], list[tuple]]]:
     """(column names, rows) of ``table`` in batches; events get their three figures."""
-    names = [name for name, _ in columns(store, table)]
+    header = _header(store, table)
     counts = event_counts(store) if table == "events" else None
     cursor = store.db.execute(f"SELECT * FROM {table} ORDER BY rowid")
-    header = names + list(_EVENT_FIGURES) if counts is not None else names
     while rows := cursor.fetchmany(BATCH):
         values = [tuple(row) for row in rows]
         if counts is not None:
             values = [(*row, *counts.get(row[0], (0, 0, 0))) for row in values]
         yield header, values
+
+
+def _header(store: Store, table: str) -> list[str]:
+    """Column names of ``table`` as exported (events with their three figures)."""
+    names = [name for name, _ in columns(store, table)]
+    return names + list(_EVENT_FIGURES) if table == "events" else names
 
 
 def _folder(out: str | Path) -> Path:
@@ -74,11 +79,6 @@ def write_csv(store: Store, out: str | Path) -> dict[str, int]:
                 writer.writerows(rows)
                 written[table] += len(rows)
     return written
-
-
-def _header(store: Store, table: str) -> list[str]:
-    names = [name for name, _ in columns(store, table)]
-    return names + list(_EVENT_FIGURES) if table == "events" else names
 
 
 def _arrow_type(declared: str):

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from dateline.errors import ModelError
 from dateline.geo.names import is_latin, normalize
+from dateline.language.countries import country_code, country_name_code, demonym_code
 
 #: Bump when the layout of the cached index changes.
 INDEX_VERSION = 1
@@ -89,6 +90,8 @@ class Gazetteer:
         #: normal form -> entry numbers, times two, plus one for an alternate name
         self.keys: dict[str, list[int]] = {}
         self.iso3: dict[str, str] = {}
+        #: alpha-3 -> alpha-2, the reverse of ``iso3``
+        self.iso2: dict[str, str] = {}
         self.admin1_names: dict[str, str] = {}
         self.countries: dict[str, int] = {}
         self.admin1s: dict[str, int] = {}
@@ -140,7 +143,7 @@ class Gazetteer:
     def country(self, code: str) -> Candidate | None:
         """The country with ISO alpha-2 or alpha-3 ``code``."""
         if len(code) == 3:
-            code = next((k for k, v in self.iso3.items() if v == code), "")
+            code = self.iso2.get(code, "")
         number = self.countries.get(code)
         return None if number is None else self.candidate(number)
 
@@ -190,6 +193,7 @@ def _split(aliases: str) -> list[str]:
 def _add_countries(gaz: Gazetteer) -> None:
     for row in _rows("countries.tsv"):
         gaz.iso3[row["iso2"]] = row["iso3"]
+        gaz.iso2.setdefault(row["iso3"], row["iso2"])
         entry = (
             row["name"], "country", row["iso2"], "", float(row["lat"]), float(row["lon"]),
             int(row["population"] or 0), int(row["geonameid"] or 0),
@@ -250,7 +254,7 @@ def _add_admin_areas(gaz: Gazetteer) -> None:
 
 def _add_features(gaz: Gazetteer) -> None:
     for row in _rows("features.tsv"):
-        iso2 = next((k for k, v in gaz.iso3.items() if v == row["country"]), row["country"])
+        iso2 = gaz.iso2.get(row["country"], row["country"])
         entry = (
             row["name"], row["feature"], iso2, "", float(row["lat"]), float(row["lon"]),
             int(row.get("population") or 0), int(row.get("geonameid") or 0),
@@ -402,13 +406,14 @@ def lookup(name: str) -> list[Candidate]:
     A country that the name denotes comes first, then main names, then alternate
     names; within each, most populous first.
     """
-    found = gazetteer().lookup(name)
+    gaz = gazetteer()
+    found = gaz.lookup(name)
     if not found:
-        division = gazetteer().abbreviation(name)
+        division = gaz.abbreviation(name)
         found = [division] if division else []
     code = demonym_country(name)
     if code and not any(c.feature == "country" and c.country == code for c in found):
-        country = gazetteer().country(code)
+        country = gaz.country(code)
         if country is not None:
             found.insert(0, country)
     return found
@@ -416,20 +421,12 @@ def lookup(name: str) -> list[Candidate]:
 
 def demonym_country(name: str) -> str | None:
     """Alpha-3 code of the country a country name, short form or demonym denotes."""
-    try:
-        from dateline.language.countries import country_code
-    except ImportError:  # the entities stage is optional here
-        return None
     code = country_code(name)
     return code.split()[0] if code else None
 
 
 def is_demonym(name: str) -> bool:
     """Whether ``name`` is a nationality word ("Mexican", "Palestinians"), not a place name."""
-    try:
-        from dateline.language.countries import country_name_code, demonym_code
-    except ImportError:
-        return False
     return bool(demonym_code(name)) and not country_name_code(name)
 
 

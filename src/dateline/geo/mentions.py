@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from dateline.geo.gazetteer import gazetteer, is_demonym, is_place, lookup
 from dateline.geo.resolve import qualifier_areas
 from dateline.language.segments import Segment
-from dateline.records import Entity, Where
+from dateline.records import Entity
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 #: Entity types whose names may open or close with a place.
@@ -79,10 +79,6 @@ class PlaceMention:
         return self.segment.text[self.end : self.end + AFTER_CHARS]
 
 
-def _segment_of(segments: list[Segment], where: Where) -> Segment | None:
-    return next((s for s in segments if s.part == where.part and s.index == where.index), None)
-
-
 #: (group name, NER type, segment, start, end) of one entity mention.
 Span = tuple[str, str, Segment, int, int]
 
@@ -96,11 +92,12 @@ def _named_spans(segments: list[Segment], entities: list[Entity]) -> list[Span]:
     """
     spans = []
     if entities:
+        by_part = {(s.part, s.index): s for s in reversed(segments)}  # the first one wins
         for entity in entities:
             for mention in entity.mentions:
-                segment = _segment_of(segments, mention.where)
+                where = mention.where
+                segment = by_part.get((where.part, where.index))
                 if segment is not None:
-                    where = mention.where
                     spans.append((entity.name, entity.type, segment, where.start, where.end))
         return spans
     for segment in segments:

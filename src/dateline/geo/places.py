@@ -91,5 +91,5 @@ def main_place(places: list[Place]) -> Place | None:
         weight = TITLE_WEIGHT if place.where.part == "title" else 1.0
         scores[key] = scores.get(key, 0.0) + weight * SPECIFICITY.get(place.feature or "", 0.5)
         first.setdefault(key, place)
-    best = max(scores, key=lambda k: (scores[k], -list(first).index(k)))
-    return first[best]
+    # max keeps the first of equal scores: keys are in order of first mention
+    return first[max(scores, key=scores.__getitem__)]

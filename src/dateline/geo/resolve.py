@@ -89,6 +89,8 @@ _QUALIFIER = re.compile(
 _AREA_FEATURES = {"country", "admin1", "admin2"}
 #: Hand-kept large features: related to countries by distance (see _wide_relation).
 _WIDE = {"continent", "region", "water", "mountain"}
+#: Areas that support only the places inside them, not those near their point.
+_NOT_BY_DISTANCE = {"country", "continent", "admin1"}
 
 
 @dataclass(slots=True)
@@ -179,9 +181,7 @@ def relation(a: Candidate, b: Candidate) -> float:
         return INSIDE_ADMIN1 if "admin1" in (a.feature, b.feature) else 1.0
     if a.feature in _WIDE or b.feature in _WIDE:
         return _wide_relation(a, b)
-    if a.feature in ("country", "continent") or b.feature in ("country", "continent"):
-        return 0.0
-    if a.feature == "admin1" or b.feature == "admin1":
+    if a.feature in _NOT_BY_DISTANCE or b.feature in _NOT_BY_DISTANCE:
         return 0.0
     km = distance_km(a, b)
     if km <= NEAR_KM:
@@ -257,7 +257,22 @@ def _softmax(scores: list[float]) -> list[float]:
     return [w / total for w in weights]
 
 
-def _support(candidate: Candidate, name: _Name, leading: dict[str, list]) -> float:
+#: Relations already computed in one :func:`resolve` call, by the two readings' ids: the
+#: leading readings change little from round to round.
+_Relations = dict[tuple[int, int], float]
+
+
+def _relation(a: Candidate, b: Candidate, known: _Relations) -> float:
+    """:func:`relation`, computed once per pair of readings."""
+    pair = (id(a), id(b))
+    value = known.get(pair)
+    if value is None:
+        value = known[pair] = relation(a, b)
+    return value
+
+
+def _support(candidate: Candidate, name: _Name, leading: dict[str, list],
+             known: _Relations) -> float:
     """Sum over the other names of their best-believed reading's relation to ``candidate``.
 
     ``leading`` holds each name's most believed readings as (belief, candidate).
@@ -265,7 +280,9 @@ def _support(candidate: Candidate, name: _Name, leading: dict[str, list]) -> flo
     total = 0.0
     for key, readings in leading.items():
         if key != name.key:
-            total += max((belief * relation(candidate, c) for belief, c in readings), default=0.0)
+            total += max(
+                (belief * _relation(candidate, c, known) for belief, c in readings), default=0.0
+            )
     return total
 
 
@@ -316,11 +333,12 @@ def _propagate(names: list[_Name]) -> None:
             p + _qualifier_score(name, c) for p, c in zip(name.prior, name.candidates, strict=True)
         ]
         name.belief = _softmax(name.score)
+    known: _Relations = {}
     for _ in range(ROUNDS):
         leading = _leading(names)
         scores = [
             [
-                s + SUPPORT_WEIGHT * _support(c, name, leading)
+                s + SUPPORT_WEIGHT * _support(c, name, leading, known)
                 for s, c in zip(name.score, name.candidates, strict=True)
             ]
             for name in names

@@ -1,0 +1,258 @@
+"""Merged events read back from the store, with the figures GDELT gives each event.
+
+The store merges event mentions into events as it writes them (see
+``Store._add_event_mention``); the figures are computed at query time:
+
+* ``num_mentions``: the event's mentions (one per article sentence that reports it);
+* ``num_articles``: the distinct articles among them;
+* ``num_sources``: the distinct sites those articles were read at (every sighting of
+  every article: the sighting's ``site``, else its URL's host; an article seen nowhere
+  known counts as a source of its own).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.errors import ConfigError
+from dateline.events.codebook import plover_type
+from dateline.query.sites import num_sources, site_keys
+from dateline.query.sql import chunks, like, marks
+from dateline.records import Event, Place, to_dict
+from dateline.store import Store
+
+#: The 16 PLOVER 2021 types dateline codes (``--type`` also accepts the older names that
+#: :func:`dateline.events.codebook.plover_type` maps).
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_COUNTRY = re.compile(r"[A-Z]{3}")
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One article's report of an event: the coded :class:`Event` and where it came from."""
+
+    id: int
+    event_id: int
+    article_id: str
+    event: Event
+    added: str
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    """One event as the store merged it across articles, with its mentions."""
+
+    id: int
+    date: str | None
+    source_code: str | None
+    target_code: str | None
+    cameo_root: str
+    occurred: bool
+    first_added: str
+    mentions: list[EventMention]
+    num_sources: int
+    num_articles: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.num_articles = len({m.article_id for m in self.mentions})
+
+    @property
+    def num_mentions(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def lead(self) -> EventMention:
+        """The mention that speaks for the event: of its most frequent CAMEO code, the
+        most confident (the earliest on ties)."""
+        votes: dict[str, int] = {}
+        for mention in self.mentions:
+            votes[mention.event.cameo] = votes.get(mention.event.cameo, 0) + 1
+        best = max(votes.values())
+        ranked = sorted(self.mentions, key=lambda m: (-m.event.confidence, m.id))
+        return next(m for m in ranked if votes[m.event.cameo] == best)
+
+    @property
+    def place(self) -> Place | None:
+        """The lead mention's place, else the first place any mention has."""
+        lead = self.lead.event.place
+        return lead or next((m.event.place for m in self.mentions if m.event.place), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary: the lead mention's fields plus the merge figures."""
+        lead = self.lead
+        data = {"id": self.id, "date": self.date}
+        for name in ("source", "source_code", "source_country", "source_sector", "cameo",
+                     "cameo_root", "plover", "quad_class", "goldstein", "target",
+                     "target_code", "target_country", "target_sector"):
+            data[name] = getattr(lead.event, name)
+        data.update(place=to_dict(self.place), num_mentions=self.num_mentions,
+                    num_sources=self.num_sources, num_articles=self.num_articles,
+                    occurred=self.occurred, mode=lead.event.mode, sentence=lead.event.sentence,
+                    article_id=lead.article_id,
+                    articles=sorted({m.article_id for m in self.mentions}),
+                    first_added=self.first_added)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters of :func:`find_events` (None = no filter)."""
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    all_modes: bool = False
+    limit: int | None = 50
+
+
+def _type_condition(code: str) -> tuple[str, list[str]]:
+    """SQL on mention ``m`` for a CAMEO code prefix ("04", "043") or a PLOVER type."""
+    code = code.strip()
+    if code.isdigit() and 1 <= len(code) <= 4:
+        return "m.cameo LIKE ?", [code + "%"]
+    name = plover_type(code)
+    if name not in PLOVER_TYPES:
+        raise ConfigError(f"--type {code!r}: give a CAMEO code prefix (\"04\", \"043\") or "
+                          f"a PLOVER type ({', '.join(sorted(PLOVER_TYPES))})")
+    return "m.plover = ?", [name]
+
+
+def _valid_date(value: str) -> bool:
+    """Whether ``value`` is YYYY, YYYY-MM or YYYY-MM-DD naming a real month and day."""
+    if not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+def _date_condition(column: str, value: str, op: str, name: str) -> tuple[str, list]:
+    """Compare the event date's leading characters with YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not _valid_date(value):
+        raise ConfigError(f"--{name} {value!r}: write a calendar date as YYYY-MM-DD "
+                          "(or YYYY-MM, YYYY)")
+    return f"substr({column}, 1, {len(value)}) {op} ?", [value]
+
+
+def _mention_conditions(query: EventQuery) -> tuple[list[str], list]:
+    conditions, params = [], []
+    if query.actor:
+        conditions.append("(lower(m.source) LIKE ? ESCAPE '\\' OR lower(m.target) LIKE ? "
+                          "ESCAPE '\\' OR lower(m.source_code) LIKE ? ESCAPE '\\' OR "
+                          "lower(m.target_code) LIKE ? ESCAPE '\\')")
+        params += [like(query.actor)] * 4
+    if query.country:
+        code = query.country.strip().upper()
+        if not _COUNTRY.fullmatch(code):
+            raise ConfigError(f"--country {query.country!r}: give an ISO 3166 alpha-3 code "
+                              "(USA, MEX, ...)")
+        conditions.append("(m.source_country = ? OR m.target_country = ?)")
+        params += [code, code]
+    if query.type:
+        condition, values = _type_condition(query.type)
+        conditions.append(condition)
+        params += values
+    return conditions, params
+
+
+def _event_conditions(query: EventQuery) -> tuple[str, list]:
+    """The WHERE clause (on events ``e``) of ``query``."""
+    conditions, params = [], []
+    if not query.all_modes:
+        conditions.append("e.occurred = 1")
+    for value, op, name in ((query.since, ">=", "since"), (query.until, "<=", "until")):
+        if value:
+            condition, values = _date_condition("e.date", value.strip(), op, name)
+            conditions.append(condition)
+            params += values
+    mention, mention_params = _mention_conditions(query)
+    if mention:
+        conditions.append("e.id IN (SELECT m.event_id FROM event_mentions m WHERE "
+                          + " AND ".join(mention) + ")")
+        params += mention_params
+    return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+
+def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEvent]:
+    """Merged events matching ``query``: most recent first, then most reported.
+
+    ``actor`` matches a source or target name or code (case-insensitive substring);
+    ``country`` a source or target country (alpha-3); ``type`` a CAMEO code prefix or a
+    PLOVER type; ``since``/``until`` compare the event date as written in the article's
+    own time (its first 10 characters). Only events that occurred, unless ``all_modes``.
+    """
+    where, params = _event_conditions(query)
+    sql = ("SELECT e.id FROM events e" + where + " ORDER BY e.date IS NULL, e.date DESC, "
+           "(SELECT count(*) FROM event_mentions c WHERE c.event_id = e.id) DESC, e.id")
+    if query.limit:
+        sql += " LIMIT ?"
+        params.append(query.limit)
+    ids = [row[0] for row in store.db.execute(sql, params)]
+    return [event for chunk in chunks(ids) for event in _load(store, chunk)]
+
+
+def iter_events(store: Store, all_modes: bool = False) -> Iterator[MergedEvent]:
+    """Every merged event in id order (only those that occurred unless ``all_modes``)."""
+    where = "" if all_modes else " WHERE occurred = 1"
+    ids = [row[0] for row in store.db.execute(f"SELECT id FROM events{where} ORDER BY id")]
+    for chunk in chunks(ids):
+        yield from _load(store, chunk)
+
+
+def event_counts(store: Store) -> dict[int, tuple[int, int, int]]:
+    """Event id -> (NumMentions, NumSources, NumArticles) for every event with a mention.
+
+    The figures of :class:`MergedEvent`, from the mentions' article ids alone (no
+    event record is decoded).
+    """
+    articles: dict[int, list[str]] = {}
+    for event_id, article_id in store.db.execute(
+            "SELECT m.event_id, m.article_id FROM event_mentions m "
+            "JOIN events e ON e.id = m.event_id ORDER BY m.event_id, m.id"):
+        articles.setdefault(event_id, []).append(article_id)
+    sites = site_keys(store, {a for ids in articles.values() for a in ids})
+    return {event_id: (len(ids), num_sources(sites, ids), len(set(ids)))
+            for event_id, ids in articles.items()}
+
+
+def _load(store: Store, ids: list[int]) -> list[MergedEvent]:
+    """The merged events with ``ids`` (at most :data:`~dateline.query.sql.CHUNK`), in
+    that order, with mentions and figures."""
+    if not ids:
+        return []
+    db = store.db
+    events = {row["id"]: row for row in
+              db.execute(f"SELECT * FROM events WHERE id IN ({marks(ids)})", ids)}
+    mentions: dict[int, list[EventMention]] = {i: [] for i in ids}
+    for row in db.execute("SELECT id, event_id, article_id, record, added FROM event_mentions "
+                          f"WHERE event_id IN ({marks(ids)}) ORDER BY id", ids):
+        mentions[row["event_id"]].append(EventMention(
+            row["id"], row["event_id"], row["article_id"],
+            Event.from_dict(json.loads(row["record"])), row["added"]))
+    sites = site_keys(store, {m.article_id for ms in mentions.values() for m in ms})
+    merged = []
+    for event_id in ids:
+        row, found = events[event_id], mentions[event_id]
+        if not found:
+            continue
+        merged.append(MergedEvent(
+            id=event_id, date=row["date"], source_code=row["source_code"],
+            target_code=row["target_code"], cameo_root=row["cameo_root"],
+            occurred=bool(row["occurred"]), first_added=row["first_added"], mentions=found,
+            num_sources=num_sources(sites, (m.article_id for m in found))))
+    return merged
