@@ -8,12 +8,10 @@ images; this module adds what every article has: ``id``, ``sources``, ``site``,
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from dateline.article.cues import Cues, load_cues
 from dateline.article.dump import clean_dump
 from dateline.article.html import extract_html
-from dateline.article.ids import article_id
+from dateline.article.ids import article_id, url_host
 from dateline.article.prose import detect_language, word_count
 from dateline.records import Article, RawDocument, Rejected, Sighting
 from dateline.versions import article_versions
@@ -41,7 +39,7 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
     if words < MIN_ARTICLE_WORDS:
         return Rejected(raw.origin, f"not an article: only {words} words of text")
     url = raw.url or found.url
-    site = found.site or meta.get("site") or _host(url)
+    site = found.site or meta.get("site") or url_host(url)
     published = found.published or meta.get("published")
     updated = found.updated or meta.get("updated")
     if published and updated and updated <= published:
@@ -69,13 +67,6 @@ def build_article(raw: RawDocument, cues: Cues | None = None) -> Article | Rejec
         warnings=warnings,
         versions=article_versions(cues.digest),
     )
-
-
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
 
 
 def _list(value) -> list[str]:

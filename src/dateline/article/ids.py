@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "‟": '"', "«": '"', "»": '"', "‐": "-", "‑": "-",
@@ -34,3 +35,11 @@ def article_id(title: str | None, text: str) -> str:
     """16 hex digits identifying an article by its title and body."""
     key = normalise(title) + "\n" + normalise(text)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def url_host(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.`` (None without a URL): a site's fallback name."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else None

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
+from dateline.article.ids import url_host
 from dateline.query.sql import chunks, marks
 from dateline.store import Store
-
-
-def url_host(url: str | None) -> str | None:
-    """The host of ``url`` without ``www.`` (None without a URL)."""
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    return host.removeprefix("www.") if host else None
 
 
 def site_keys(store: Store, article_ids: Iterable[str]) -> dict[str, set[str]]:
