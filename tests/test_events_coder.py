@@ -114,6 +114,15 @@ def test_stated_refusal_of_cooperation_is_a_rejection_that_occurred(code):
     assert [(e.code, e.mode) for e in events] == [("125", "occurred")]
 
 
+def test_appeal_takes_the_code_of_the_act_it_governs_directly_in_every_parse(nlp, coder):
+    # each Doc hashes its tokens differently (kept alive, the Docs have distinct ids):
+    # "to help [finance]" must refine the appeal by "help" (070 -> 023) in every one
+    docs = [nlp("Arnor asked Gondor to help finance the bridge.") for _ in range(24)]
+    found = {tuple(e.code for e in code_sentence(doc, coder.actors, coder.verbs))
+             for doc in docs}
+    assert found == {("023",)}
+
+
 def test_said_another_must_act_is_a_demand_by_the_speaker(code):
     events = code("Arnor said Gondor must release the prisoners.")
     assert ("ARN", "GON", "10") in triples(events)

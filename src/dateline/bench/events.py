@@ -34,6 +34,7 @@ from dateline.errors import BenchError
 from dateline.events import codebook
 from dateline.events.actors import ActorDictionary
 from dateline.events.coder import PETRARCH, CodedEvent, Rules, code_sentence, default_coder
+from dateline.events.syntax import depth
 
 #: A sentence's main event is the one the coder is surest of; among equals, the one
 #: highest in the parse. Events of any actors count: the type is what is scored.
@@ -100,8 +101,6 @@ def _main_event(events: list[CodedEvent]) -> CodedEvent | None:
     Statements (root 01, no PLOVER type) count only when nothing else is coded;
     among events of one verb the surest wins.
     """
-    from dateline.events.syntax import depth
-
     kept = [e for e in events if e.mode != "negated"]
     typed = [e for e in kept if e.plover] or kept
     if not typed:
@@ -176,9 +175,9 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
     per_file: dict[str, dict] = {}
     errors: list[dict] = []
     categories: dict[str, Counter] = {}
-    for path in files:
+    scored = {path: _scored_records(path) for path in files}
+    for path, records in scored.items():
         actors = _dictionaries(path)
-        records = [(r, g) for r in read_records(_text(path)) if (g := _gold(r)) is not None]
         records = records[:limit] if limit else records
         counts = Counter()
         docs = nlp.pipe((r["text"] for r, _ in records), batch_size=32)
@@ -197,21 +196,23 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
     figures = _figures(pooled)
     details = {"files": per_file, "pooled": dict(pooled),
                "categories": {k: _figures(v) for k, v in sorted(categories.items())},
-               "gold_agreement": _gold_agreement(files), "errors": errors}
+               "gold_agreement": _gold_agreement(scored), "errors": errors}
     return figures, details
 
 
-def _gold_agreement(files: list[Path]) -> dict[str, Any]:
+def _scored_records(path: Path) -> list[tuple[dict, list[tuple[str, str, str]]]]:
+    """The records of a file that are scored, each with its gold triples."""
+    return [(r, g) for r in read_records(_text(path)) if (g := _gold(r)) is not None]
+
+
+def _gold_agreement(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, Any]:
     """How far the files' gold codings agree where they code the same sentence.
 
     The petrarch2 unit-test records are coded with an old, largely WEIS-based
     validation dictionary, the UD-PETRARCH records with a CAMEO one; their agreement
     on identical sentences bounds what one CAMEO coder can score on both.
     """
-    golds = {}
-    for path in files:
-        golds[path.name] = {r["text"]: g for r in read_records(_text(path))
-                            if (g := _gold(r)) is not None}
+    golds = {path.name: {r["text"]: g for r, g in records} for path, records in scored.items()}
     out: dict[str, Any] = {}
     names = sorted(golds)
     for k, first in enumerate(names):

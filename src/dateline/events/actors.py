@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from dateline.events.dictionaries import (
@@ -29,9 +28,9 @@ from dateline.events.dictionaries import (
     read_actors,
     read_agent_table,
     read_agents,
+    shipped_text,
 )
 
-DATA = "dateline.data.events"
 NULL_ACTOR = "---"
 
 #: Dependency labels of a noun's modifiers that belong to its actor phrase.
@@ -192,21 +191,11 @@ def _capitalised(token) -> bool:
 
 @lru_cache(maxsize=1)
 def _default() -> ActorDictionary:
-    root = resources.files(DATA)
-    actors = read_actor_table(_read(root, "actors.tsv.gz"))
-    actors = read_actor_table(_read(root, "local_actors.tsv")) + actors
-    agents = read_agent_table(_read(root, "local_agents.tsv"))
-    agents += read_agent_table(_read(root, "agents.tsv"))
+    actors = read_actor_table(shipped_text("actors.tsv.gz"))
+    actors = read_actor_table(shipped_text("local_actors.tsv")) + actors
+    agents = read_agent_table(shipped_text("local_agents.tsv"))
+    agents += read_agent_table(shipped_text("agents.tsv"))
     return ActorDictionary(actors, agents)
-
-
-def _read(root, name: str) -> str:
-    data = root.joinpath(name).read_bytes()
-    if name.endswith(".gz"):
-        import gzip
-
-        data = gzip.decompress(data)
-    return data.decode("utf-8")
 
 
 # ---------------------------------------------------------------- codes
@@ -307,22 +296,23 @@ def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[
     Parts without a code stay in the list (``code`` None) so the caller sees the phrase.
     """
     parts = [_resolve_single(c, dictionary, date) for c in conjuncts(head)]
-    donors = next((p for p in parts if any(_has_actor(a) for a in p)), None)
+    donors = next((p for p in parts if any(has_actor(a) for a in p)), None)
     out: list[Actor] = []
     for part in parts:
         # a name ("the Rapid Support Forces") is its own actor, not a role to complete
-        if donors is not None and all(_role_only(a) and not a.proper for a in part):
+        if donors is not None and all(role_only(a) and not a.proper for a in part):
             part = _borrow(part, donors)
         out.extend(part)
     return out
 
 
-def _role_only(actor: Actor) -> bool:
+def role_only(actor: Actor) -> bool:
     """An actor named by a role alone ("officials"): its code starts with ``---``."""
     return bool(actor.code) and actor.code.startswith(NULL_ACTOR)
 
 
-def _has_actor(actor: Actor) -> bool:
+def has_actor(actor: Actor) -> bool:
+    """An actor with a country or organisation code (not ``---`` alone)."""
     return bool(actor.code) and not actor.code.startswith(NULL_ACTOR)
 
 
@@ -417,7 +407,7 @@ def _borrow(part: list[Actor], donors: list[Actor]) -> list[Actor]:
     for actor in part:
         agent = (actor.code or "").removeprefix(NULL_ACTOR)
         for donor in donors:
-            if _has_actor(donor):
+            if has_actor(donor):
                 code = combine_codes(donor.shared or donor.code, agent)
                 country, sector = split_code(code)
                 out.append(Actor(actor.name, actor.head, code, country, sector,

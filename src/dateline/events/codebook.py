@@ -13,9 +13,8 @@ here and root 01 (public statements) has no PLOVER type.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-DATA = "dateline.data.events"
+from dateline.events.dictionaries import shipped_text
 
 #: Roots without a row in the PLOVER table: appeals are requests, statements nothing.
 PLOVER_EXTRA = {"02": "REQUEST"}
@@ -27,8 +26,7 @@ PLOVER_OLD_TYPES = {
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+    return [line.split("\t") for line in shipped_text(name).splitlines()[1:] if line.strip()]
 
 
 @lru_cache(maxsize=1)

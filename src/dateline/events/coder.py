@@ -32,18 +32,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateline.events import codebook, governing, intent, nominal, participants, syntax
-from dateline.events.actors import Actor, ActorDictionary
+from dateline.events.actors import Actor, ActorDictionary, role_only
 from dateline.events.context import (
     dominant_country,
     is_discarded_sentence,
     is_discarded_story,
-    main_place,
     share_places,
     to_record,
 )
 from dateline.events.modes import mode_of
 from dateline.events.patterns import Match, match_verb
 from dateline.events.verbs import VerbDictionary, load_verbs
+from dateline.geo.places import main_place
 from dateline.language.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr
 
@@ -201,8 +201,7 @@ def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
 def _own_thing(target: Actor, match: Match) -> bool:
     """An unnamed role as the object of cooperation is the doers' own: "Arnor and Gondor
     agreed to reopen embassies" reopen them to each other."""
-    return intent.cooperative(match.code) and bool(target.code) and \
-        target.code.startswith("---") and target.head.dep_ == "dobj"
+    return intent.cooperative(match.code) and role_only(target) and target.head.dep_ == "dobj"
 
 
 def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],

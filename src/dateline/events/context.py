@@ -6,41 +6,30 @@
   date (:func:`dateline.language.timex.date_of`) is the event's date; otherwise the
   publication date, with ``date_from_text`` False.
 - **place**: a place mentioned in the event's sentence (one under the verb first),
-  else the article's main place (:func:`dateline.geo.places.main_place`).
+  else the article's main place (:func:`dateline.geo.places.main_place`, called by
+  the coder).
 - **names**: an actor whose phrase holds an entity mention takes the entity's canonical
   name, and its country and sector when the dictionaries found none.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
 from dateline.events import codebook
-from dateline.events.actors import Actor, split_code
-from dateline.events.dictionaries import read_discards
+from dateline.events.actors import NULL_ACTOR, Actor, split_code
+from dateline.events.dictionaries import read_discards, shipped_text
 from dateline.events.syntax import is_locative
 from dateline.language.segments import Segment
+from dateline.language.timex import date_of
 from dateline.records import Entity, Event, Place, TimeExpr, Where
 
-DATA = "dateline.data.events"
 #: Agent codes of the state: a role named without a country ("a federal judge", "the
 #: police") belongs to the article's country. Civilians, refugees, protesters do not:
 #: the story is often about foreigners ("Central American mothers").
 STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY", "ELI", "PTY"})
-
-_ISO_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
-
-
-def _date_of(timex: TimeExpr) -> str | None:
-    try:
-        from dateline.language.timex import date_of
-    except ImportError:  # the time stage is optional for the coder
-        match = _ISO_DAY.match(timex.value or "")
-        return match[0] if match and timex.type in ("DATE", "TIME") else None
-    return date_of(timex)
 
 
 def _inside(where: Where | None, segment_where: Where) -> bool:
@@ -80,7 +69,7 @@ def event_date(doc, sentence_where: Where, verb, subject,
     for timex in dates:
         if not _inside(timex.where, sentence_where):
             continue
-        day = _date_of(timex)
+        day = date_of(timex)
         if not day:
             continue
         root = _span_root(doc, timex.where)
@@ -128,15 +117,6 @@ def share_places(events: list[Event], placed: list[bool], main: Place | None) ->
 def _event_key(event: Event) -> tuple:
     pair = frozenset((event.source_country, event.target_country))
     return event.cameo_root, pair
-
-
-def main_place(places: list[Place]) -> Place | None:
-    """The article's main place, from the places stage when it is there."""
-    try:
-        from dateline.geo.places import main_place as choose
-    except ImportError:
-        return next((p for p in places if p.lat is not None), None)
-    return choose(places)
 
 
 def dominant_country(entities: list[Entity]) -> str | None:
@@ -190,7 +170,7 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     if found_country is None and entity is not None and entity.country:
         found_country = entity.country
         sector = sector or entity.sector
-    if code and code.startswith("---"):
+    if code and code.startswith(NULL_ACTOR):
         if found_country is None and code[3:6] in STATE_SECTORS:
             found_country = country  # a state role without a country: the article's
         code = (found_country or "") + code[3:] or None
@@ -242,19 +222,32 @@ def to_record(coded, segment: Segment, sentence, entities: list[Entity],
 
 # ---------------------------------------------------------------- discards
 
+#: Discard phrases indexed by their first word.
+Phrases = dict[str, tuple[tuple[str, ...], ...]]
+
+
 @lru_cache(maxsize=1)
-def _discards() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    text = resources.files(DATA).joinpath("discards.txt").read_text(encoding="utf-8")
-    entries = read_discards(text)
-    return (tuple(d.phrase for d in entries if not d.story),
-            tuple(d.phrase for d in entries if d.story))
+def _discards() -> tuple[Phrases, Phrases]:
+    """The sentence-level and the story-level discard phrases."""
+    entries = read_discards(shipped_text("discards.txt"))
+    return (_by_first_word(d.phrase for d in entries if not d.story),
+            _by_first_word(d.phrase for d in entries if d.story))
 
 
-def _contains(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> Phrases:
+    index: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        n = len(phrase)
-        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
-            return True
+        index.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _contains(words: list[str], phrases: Phrases) -> bool:
+    """Whether one of ``phrases`` occurs in ``words`` (only the phrases that start with
+    a word are tried where it stands: the list has some 500 phrases)."""
+    for i, word in enumerate(words):
+        for phrase in phrases.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                return True
     return False
 
 

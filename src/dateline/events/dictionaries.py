@@ -23,9 +23,13 @@ import gzip
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from dateline.errors import ModelError
+
+#: The package that holds the shipped tables (``src/dateline/data/events``).
+DATA = "dateline.data.events"
 
 #: A word of a phrase: dotted abbreviations stay whole ("u.s."), hyphens and "'s" split.
 _WORD = re.compile(r"'s\b|\w+(?:\.\w+)*\.?|[^\w\s]", re.IGNORECASE)
@@ -49,6 +53,14 @@ def open_text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise ModelError(f"{path}: cannot read dictionary ({exc.strerror})") from exc
+
+
+def shipped_text(name: str) -> str:
+    """The text of the shipped table ``name`` (gunzipped when it ends in ``.gz``)."""
+    data = resources.files(DATA).joinpath(name).read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return data.decode("utf-8")
 
 
 def content_lines(text: str) -> Iterator[str]:

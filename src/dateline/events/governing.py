@@ -20,11 +20,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dateline.events import intent, syntax
-from dateline.events.modes import SPEECH
+from dateline.events.modes import PERSONAL_PRONOUNS, SPEECH
 from dateline.events.patterns import Match
-
-#: Pronoun subjects: "X said it must act" is no demand of another.
-PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def settle(matches: dict, intent_codes: bool) -> set:
@@ -68,7 +65,10 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
     journey by its purpose ("gathered to protest"); a speech verb gives way to the
     event it reports.
     """
-    coded = {v for v, m in matches.items() if codes(m)}
+    # in the order of ``matches`` (shallowest verb first), not a set: a set of tokens
+    # iterates in an order that changes from run to run (a token hashes with its Doc's
+    # id), and which governed act refines a code first must not
+    coded = [v for v, m in matches.items() if codes(m)]
     out: set = set()
     for verb in coded:
         used = set(matches[verb].used)
@@ -84,10 +84,11 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
                 out.add(other)
                 if intent_codes:
                     _refine(matches, verb, other)
-    for verb in coded - out:
+    for verb in [v for v in coded if v not in out]:
         if (verb.lemma_ in SPEECH or (matches[verb].code or "").startswith("01")) and \
                 (matches[verb].code or "")[:2] != "10":
-            if any(o != verb and syntax.in_complement(o, verb) for o in coded - out):
+            if any(o != verb and o not in out and syntax.in_complement(o, verb)
+                   for o in coded):
                 out.add(verb)
     return out
 
@@ -143,8 +144,9 @@ def _demands(matches: dict) -> set:
             if not intent.is_obligation(act):
                 continue
             speaker, doer = syntax.subject_of(speech)[0], syntax.subject_of(act)[0]
+            # a pronoun subject: "X said it must act" is no demand of another
             if doer is None or (speaker is not None and (
-                    doer.lower_ in PRONOUNS or doer.lemma_ == speaker.lemma_)):
+                    doer.lower_ in PERSONAL_PRONOUNS or doer.lemma_ == speaker.lemma_)):
                 continue
             inner = matches.get(act)
             code = intent.demand_code(main_code(inner) if inner else None)

@@ -24,6 +24,8 @@ willing/ready/prepared to", "agreed that they should"). "Is about to" is imminen
 
 from __future__ import annotations
 
+from dateline.events.syntax import is_infinitive, shares_aux
+
 #: Verbs and adjectives of commitment that govern the act they commit to.
 GOVERNORS = frozenset({
     "agree", "promise", "pledge", "offer", "vow", "commit", "decide", "plan", "intend",
@@ -168,10 +170,10 @@ def is_intent(verb) -> bool:
     """Whether ``verb`` is stated as an intended act (future auxiliary or commitment)."""
     if _aux(verb) & FUTURE:
         return True
-    if _shares_aux(verb) and _aux(verb.head) & FUTURE:
+    if shares_aux(verb) and _aux(verb.head) & FUTURE:
         return True
     token = verb
-    while (token.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pcomp"} or _shares_aux(token)
+    while (token.dep_ in {"xcomp", "ccomp", "acomp", "prep", "pcomp"} or shares_aux(token)
            or _infinitive_clause(token)) and token.head.i != token.i:
         dep, token = token.dep_, token.head
         if token.lemma_.lower() in GOVERNORS or token.lower_ in GOVERNORS:
@@ -183,13 +185,7 @@ def is_intent(verb) -> bool:
 
 def _infinitive_clause(verb) -> bool:
     """"Sworn [to fight]" parsed as an adverbial clause rather than a complement."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VB" and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _shares_aux(verb) -> bool:
-    """A bare verb coordinated with another shares its auxiliary ("will meet and sign")."""
-    return verb.dep_ == "conj" and verb.tag_ == "VB"
+    return verb.dep_ == "advcl" and is_infinitive(verb)
 
 
 def is_obligation(verb) -> bool:

@@ -24,6 +24,8 @@ may appeal" hypothetical.
 
 from __future__ import annotations
 
+from dateline.events.syntax import shares_aux
+
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 POSSIBILITY = frozenset({"may", "might", "could", "would", "should", "can", "must", "ca"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -47,23 +49,8 @@ SPEECH = frozenset({
     "insist", "assert", "contend", "maintain", "note", "confirm", "write", "acknowledge",
     "accuse", "charge", "argue", "suggest", "reveal", "disclose", "indicate", "explain",
 })
-
-#: Dependency labels along which an event verb is governed by another verb.
-GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "acomp", "advcl", "relcl", "acl",
-                            "conj", "prep", "aux"})
-
-
-def governors(verb) -> list:
-    """The verbs that govern ``verb``, nearest first, up to the clause root."""
-    out = []
-    token = verb
-    while token.dep_ in GOVERNING_DEPS and token.head.i != token.i:
-        token = token.head
-        if token.pos_ in {"VERB", "AUX", "ADJ"}:
-            out.append(token)
-        if token.dep_ in {"conj", "relcl", "acl", "advcl"} and out:
-            break
-    return out
+#: Subject pronouns by which a speaker speaks of itself ("Arnor said it had signed").
+PERSONAL_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def _aux_words(verb) -> set[str]:
@@ -121,17 +108,12 @@ def _control_chain(verb) -> list:
     """Governing verbs through ``xcomp``-like links ("plans [to meet]", "is about [to]")."""
     out = []
     token = verb
-    while (token.dep_ in {"xcomp", "pcomp", "acomp", "prep", "aux"} or _bare_conjunct(token)) \
+    while (token.dep_ in {"xcomp", "pcomp", "acomp", "prep", "aux"} or shares_aux(token)) \
             and token.head.i != token.i:
         token = token.head
         if token.pos_ in {"VERB", "AUX", "ADJ"}:
             out.append(token)
     return out
-
-
-def _bare_conjunct(verb) -> bool:
-    """"will meet Gondor and sign a treaty": "sign" shares "will" with "meet"."""
-    return verb.dep_ == "conj" and verb.tag_ == "VB"
 
 
 def _going_to(chain: list) -> bool:
@@ -164,12 +146,11 @@ def _reported(verb, source_head) -> bool:
         dep = token.dep_
         token = token.head
         if dep in {"ccomp", "parataxis"} and token.lemma_ in SPEECH:
-            speaker = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}),
-                           None)
-            return not _same_party(speaker, source_head)
-    return any(c.dep_ == "parataxis" and c.lemma_ in SPEECH for c in verb.children) and not \
-        _same_party(_subject(next(c for c in verb.children if c.dep_ == "parataxis")),
-                    source_head)
+            return not _same_party(_subject(token), source_head)
+    # "[Y attacked Z], X said": the speech verb appended to the clause it reports
+    appended = next((c for c in verb.children if c.dep_ == "parataxis" and c.lemma_ in SPEECH),
+                    None)
+    return appended is not None and not _same_party(_subject(appended), source_head)
 
 
 def _subject(verb):
@@ -180,8 +161,7 @@ def _same_party(speaker, source_head) -> bool:
     """The speaker is the source itself, or a pronoun standing for it."""
     if speaker is None or source_head is None:
         return speaker is None
-    pronouns = {"it", "he", "she", "they", "we", "i"}
-    if speaker.lower_ in pronouns or source_head.lower_ in pronouns:
+    if speaker.lower_ in PERSONAL_PRONOUNS or source_head.lower_ in PERSONAL_PRONOUNS:
         return True  # "Arnor said it had signed": the speaker speaks of itself
     if any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our"}
            for c in source_head.children):

@@ -22,12 +22,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from dateline.events.actors import Actor, ActorDictionary, resolve
+from dateline.events.dictionaries import shipped_text
 from dateline.events.syntax import subject_of
-
-DATA = "dateline.data.events"
 
 #: Verbs (lemmas) whose subject, a noun of an event, happens: "talks resumed".
 OCCURRENCE = frozenset({
@@ -58,9 +56,8 @@ class NounEvent:
 @lru_cache(maxsize=1)
 def event_nouns() -> dict[str, str]:
     """The shipped table of event nouns (lower-case noun or two words -> CAMEO code)."""
-    text = resources.files(DATA).joinpath("event_nouns.tsv").read_text(encoding="utf-8")
     table = {}
-    for line in text.splitlines():
+    for line in shipped_text("event_nouns.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             noun, _, code = line.partition("\t")
             table[noun.strip()] = code.strip()

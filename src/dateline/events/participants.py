@@ -22,7 +22,9 @@ from dateline.events.actors import (
     ActorDictionary,
     as_counterpart,
     combine_codes,
+    has_actor,
     resolve,
+    role_only,
     split_code,
 )
 from dateline.events.patterns import Match
@@ -46,7 +48,7 @@ def sides(verb, match: Match, actors: ActorDictionary, day: str | None,
     as source (PETRARCH's convention).
     """
     subject, passive = syntax.subject_of(verb)
-    clause = syntax.clause_of(verb)
+    clause = match.clause or syntax.clause_of(verb)
     subject_actors, skip = _subjects(verb, subject, actors, day)
     notes: list[str] = []
     if passive:
@@ -195,19 +197,15 @@ def _in_modifier(head, modifiers: set[int]) -> bool:
     return any(a.i in modifiers for a in head.ancestors)
 
 
-def _role_only(found: list[Actor]) -> bool:
-    return all((a.code or "").startswith("---") for a in found)
-
-
 def _background(head, found: list[Actor]) -> bool:
     """A place, an owner of a thing, or a role that is only a topic (see above)."""
-    role_only = _role_only(found)
+    roles = all(role_only(a) for a in found)
     if syntax.is_locative(head):
         # "fired at protesters": people are no place
-        return not (head.head.lower_ == "at" and role_only)
+        return not (head.head.lower_ == "at" and roles)
     if all(a.weak for a in found):
         return True
-    return role_only and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS and \
+    return roles and head.dep_ == "pobj" and head.head.lower_ in TOPIC_PREPS and \
         head.head.head.pos_ in {"NOUN", "PROPN"}
 
 
@@ -215,7 +213,7 @@ def _moved_forces(head, found: list[Actor]) -> bool:
     """Unnamed troops, police or their arms as the verb's object ("sent troops",
     "withdrew forces", "fired artillery shells")."""
     return head.dep_ == "dobj" and all(
-        a.code.startswith("---") and a.code[3:6] in FORCES for a in found)
+        role_only(a) and a.code[3:6] in FORCES for a in found)
 
 
 def resolve_pronoun(head, actors: ActorDictionary, day, exclude: set) -> list[Actor]:
@@ -232,8 +230,7 @@ def resolve_pronoun(head, actors: ActorDictionary, day, exclude: set) -> list[Ac
         return _antecedent(head, actors, day, exclude) or found
     owner = next((c for c in head.children
                   if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
-    if owner is None or any(a.country or (a.code and not a.code.startswith("---"))
-                            for a in found):
+    if owner is None or any(a.country or has_actor(a) for a in found):
         return found
     if not any(a.code for a in found) and head.dep_ not in {"nsubj", "nsubjpass"}:
         return found  # "postponed their meeting": a thing of theirs, no actor

@@ -132,7 +132,10 @@ class VerbForm:
 
 @dataclass(slots=True)
 class Match:
-    """The outcome of matching a verb's patterns: codes and where the actors are."""
+    """The outcome of matching a verb's patterns: codes and where the actors are.
+
+    ``clause`` is the clause it was matched against, kept for finding the actors.
+    """
 
     code: str | None
     reverse: str | None
@@ -141,6 +144,7 @@ class Match:
     used: list = field(default_factory=list)
     source_at: object | None = None
     target_at: object | None = None
+    clause: Clause | None = None
 
 
 # ---------------------------------------------------------------- matching
@@ -155,20 +159,35 @@ def word_matches(word: str, token) -> bool:
     return bool(_word_forms(word) & token_keys(token))
 
 
-def _keys(token) -> frozenset[str]:
-    """:func:`token_keys`, computed once per token and kept on its Doc."""
-    cache = token.doc.user_data.setdefault("dateline.events.keys", {})
-    keys = cache.get(token.i)
-    if keys is None:
-        keys = cache[token.i] = token_keys(token)
-    return keys
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Tokens of a clause with the strings each may match (:func:`token_keys`).
+
+    Patterns compare every token of a clause many times over: the keys are read from
+    the parse once per clause.
+    """
+
+    tokens: list
+    keys: list[frozenset[str]]
+
+    @classmethod
+    def of(cls, tokens: Sequence) -> Words:
+        tokens = list(tokens)
+        return cls(tokens, [token_keys(t) for t in tokens])
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def subset(self, positions: Sequence[int]) -> Words:
+        """The words at ``positions``, in that order."""
+        return Words([self.tokens[k] for k in positions], [self.keys[k] for k in positions])
 
 
 def _function_word(token) -> bool:
     return token.pos_ in {"ADP", "PART", "SCONJ"}
 
 
-def _match_run(option: tuple[frozenset[str], ...], seq: Sequence, start: int,
+def _match_run(option: tuple[frozenset[str], ...], words: Words, start: int,
                heads: frozenset[int]) -> int | None:
     """First index >= start where ``option`` matches consecutive tokens; its end index.
 
@@ -176,8 +195,10 @@ def _match_run(option: tuple[frozenset[str], ...], seq: Sequence, start: int,
     or its objects: deep in a complement clause it says nothing about the verb.
     """
     n = len(option)
+    seq, keys = words.tokens, words.keys
     for j in range(start, len(seq) - n + 1):
-        if not all(option[k] & _keys(seq[j + k]) for k in range(n)):
+        if option[0].isdisjoint(keys[j]) or \
+                not all(option[k] & keys[j + k] for k in range(1, n)):
             continue
         if n > 1 and seq[j + n - 1].i - seq[j].i != n - 1:
             continue
@@ -200,23 +221,23 @@ def _preposition_for_particle(forms: frozenset[str], token) -> bool:
         and any(c.dep_ == "pobj" for c in token.children)
 
 
-def _match_term(term: Term, seq: Sequence, start: int, used: list,
+def _match_term(term: Term, words: Words, start: int, used: list,
                 heads: frozenset[int]) -> int | None:
     best: int | None = None
     best_len = 0
     for option in term.forms:
-        end = _match_run(option, seq, start, heads)
+        end = _match_run(option, words, start, heads)
         if end is not None and (best is None or end < best or
                                 (end == best and len(option) > best_len)):
             best, best_len = end, len(option)
     if best is not None:
-        used.extend(seq[best - best_len + 1: best + 1])
+        used.extend(words.tokens[best - best_len + 1: best + 1])
     return best
 
 
-def match_elements(elements: Sequence[Element], seq: Sequence, used: list,
+def match_elements(elements: Sequence[Element], words: Words, used: list,
                    markers: dict, heads: frozenset[int] = frozenset()) -> bool:
-    """Match ``elements`` in order over ``seq`` (gaps allowed); fill ``used``/``markers``.
+    """Match ``elements`` in order over ``words`` (gaps allowed); fill ``used``/``markers``.
 
     ``heads`` are the positions a preposition of the pattern may hang from (the verb
     and its objects); empty allows any.
@@ -224,25 +245,26 @@ def match_elements(elements: Sequence[Element], seq: Sequence, used: list,
     cursor = 0
     for element in elements:
         if isinstance(element, Marker):
-            if element.kind in "$+" and cursor < len(seq):
-                markers[element.kind] = seq[cursor]
+            if element.kind in "$+" and cursor < len(words):
+                markers[element.kind] = words.tokens[cursor]
             continue
         if isinstance(element, Term):
-            end = _match_term(element, seq, cursor, used, heads)
+            end = _match_term(element, words, cursor, used, heads)
         else:
-            end = _match_group(element, seq, cursor, used, markers, heads)
+            end = _match_group(element, words, cursor, used, markers, heads)
         if end is None:
             return False
         cursor = end + 1
     return True
 
 
-def _match_group(group: Group, seq: Sequence, start: int, used: list,
+def _match_group(group: Group, words: Words, start: int, used: list,
                  markers: dict, heads: frozenset[int]) -> int | None:
     """Match ``(PREP words)``: a preposition of the verb, the words under it."""
+    seq = words.tokens
     while start < len(seq):
         head_used: list = []
-        end = _match_term(group.prep, seq, start, head_used, frozenset())
+        end = _match_term(group.prep, words, start, head_used, frozenset())
         if end is None:
             return None
         prep = seq[end]
@@ -252,7 +274,8 @@ def _match_group(group: Group, seq: Sequence, start: int, used: list,
             # ("attacked a camp for refugees")
             attached = False
         if attached and (prep.pos_ == "ADP" or prep.dep_ in {"prep", "agent", "dative"}):
-            inside = [t for t in seq[end + 1:] if prep.is_ancestor(t)]
+            inside = words.subset([k for k in range(end + 1, len(seq))
+                                   if prep.is_ancestor(seq[k])])
             inner_used: list = []
             if match_elements(group.inner, inside, inner_used, markers):
                 used.extend(head_used + inner_used)
@@ -293,7 +316,8 @@ def match_verb(clause: Clause, forms: Sequence[VerbForm]) -> Match | None:
     candidates = [f for f in candidates if len(f.before) + len(f.after) == top]
     best: Match | None = None
     best_key: tuple = (-1, 0)
-    present = frozenset().union(*(_keys(t) for t in clause.pre + clause.post))
+    pre, post = Words.of(clause.pre), Words.of(clause.post)
+    present = frozenset().union(*pre.keys, *post.keys)
     for form in candidates:
         for pattern in form.block.patterns:
             weight = pattern.weight
@@ -301,22 +325,22 @@ def match_verb(clause: Clause, forms: Sequence[VerbForm]) -> Match | None:
                 continue
             used: list = []
             markers: dict = {}
-            if not (match_elements(pattern.pre, clause.pre, used, markers) and
-                    match_elements(pattern.post, clause.post, used, markers, clause.heads)):
+            if not (match_elements(pattern.pre, pre, used, markers) and
+                    match_elements(pattern.post, post, used, markers, clause.heads)):
                 continue
             reach = max((abs(t.i - clause.verb.i) for t in used), default=0)
             key = (weight, -reach)
             if key > best_key:
                 best = Match(pattern.code, pattern.reverse, pattern, form, used,
-                             markers.get("$"), markers.get("+"))
+                             markers.get("$"), markers.get("+"), clause)
                 best_key = key
     if best is not None:
         return best
     form = next((f for f in candidates if f.has_code), None)
     if form is not None:
-        return Match(form.code, form.reverse, None, form)
+        return Match(form.code, form.reverse, None, form, clause=clause)
     form = next((f for f in candidates if f.block.code or f.block.reverse), candidates[0])
-    return Match(form.block.code, form.block.reverse, None, form)
+    return Match(form.block.code, form.block.reverse, None, form, clause=clause)
 
 
 def _possible(pattern: Pattern, present: frozenset[str]) -> bool:

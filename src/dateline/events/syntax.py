@@ -188,6 +188,12 @@ def is_infinitive(verb) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def shares_aux(verb) -> bool:
+    """A bare verb coordinated with another shares its auxiliary: in "will meet Gondor
+    and sign a treaty", "sign" is as future as "meet"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VB"
+
+
 def subject_of(verb) -> tuple[object | None, bool]:
     """The subject of ``verb`` and whether the verb is passive.
 

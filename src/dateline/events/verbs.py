@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from dateline.events.dictionaries import content_lines, open_text, phrase_words, plural
+from dateline.events.dictionaries import (
+    content_lines,
+    open_text,
+    phrase_words,
+    plural,
+    shipped_text,
+)
 from dateline.events.patterns import (
     NULL_CODE,
     Element,
@@ -232,9 +237,6 @@ def _tokens(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- loading
 
-DATA = "dateline.data.events"
-
-
 @lru_cache(maxsize=8)
 def load_verbs(paths: tuple[Path, ...] = ()) -> VerbDictionary:
     """The shipped CAMEO verb patterns, plus any further PETRARCH verb files in ``paths``.
@@ -245,8 +247,7 @@ def load_verbs(paths: tuple[Path, ...] = ()) -> VerbDictionary:
     """
     verbs = VerbDictionary()
     for name in ("cameo_verbs.txt", "local_verbs.txt"):
-        text = resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
-        verbs.read(text)
+        verbs.read(shipped_text(name))
     for path in paths:
         verbs.read(open_text(Path(path)))
     return verbs
