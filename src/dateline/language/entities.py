@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from dateline.language.countries import (
+    country_code,
     country_name,
     country_name_code,
     demonym_code,
@@ -25,7 +26,7 @@ from dateline.language.entities_mentions import (
     segment_mentions,
     tokens_matching,
 )
-from dateline.language.entities_merge import Group, group_mentions, last_name
+from dateline.language.entities_merge import Group, group_mentions, last_name, name_suffix
 from dateline.language.entities_roles import RoleFact
 from dateline.language.entities_tables import (
     find_institution,
@@ -82,7 +83,7 @@ def _last_name_mentions(segments: list[Segment], mentions: list[Found]) -> list[
     """Untagged capitalised words equal to a known person's last name ("Ebrard")."""
     names = {last_name(m.words) for m in mentions
              if m.label == "PERSON" and (len(m.words) > 1 or m.spoke)}
-    names = {n for n in names if len(n) > 1 and n.upper() not in ("II", "III", "IV")}
+    names = {n for n in names if len(n) > 1 and not name_suffix(n)}
     if not names:
         return []
     extra = _leaders_of_bodies(mentions, names)
@@ -245,7 +246,7 @@ def _named_country(words: list[str]) -> str | None:
     if "of" in words:
         candidates.append(" ".join(words[words.index("of") + 1:]))
     for text in candidates:
-        code = country_name_code(text) or demonym_code(text)
+        code = country_code(text)
         if code:
             return code
     return None

@@ -16,7 +16,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dateline.language.countries import country_name_code, demonym_code, place_country
+from dateline.language.countries import (
+    country_code,
+    country_name_code,
+    demonym_code,
+    place_country,
+)
 from dateline.language.entities_mentions import Found
 
 #: Words after a surname that are not the surname ("Jr.", "III").
@@ -156,15 +161,20 @@ def _person_for(mention: Found, people: dict[str, list[Group]]) -> Group | None:
 
 def last_name(words: list[str]) -> str:
     """The last name of a full name, skipping suffixes ("Martin Luther King Jr.")."""
-    while len(words) > 2 and words[-1].rstrip(".").upper() in _SUFFIXES:
+    while len(words) > 2 and name_suffix(words[-1]):
         words = words[:-1]
     return words[-1]
+
+
+def name_suffix(word: str) -> bool:
+    """True for a word written after a surname that is no name itself ("Jr.", "III")."""
+    return word.rstrip(".").upper() in _SUFFIXES
 
 
 def _is_place_word(mention: Found) -> bool:
     """True when a one-word mention is a country, demonym or known place."""
     text = mention.text
-    return bool(country_name_code(text) or demonym_code(text) or
+    return bool(country_code(text) or
                 (mention.label in ("GPE", "LOC", "FAC") and place_country(text)))
 
 
@@ -186,9 +196,7 @@ def _key(mention: Found) -> tuple[str, str]:
         if code:
             return ("people", code)
     words = text.replace("’", "'").split()
-    if len(words) > 1 and mention.label == "ORG" and (
-        country_name_code(words[0]) or demonym_code(words[0])
-    ):
+    if len(words) > 1 and mention.label == "ORG" and country_code(words[0]):
         words = words[1:]
     kind = "person" if mention.label == "PERSON" else "name"
     return (kind, " ".join(words).lower().removesuffix("'s"))

@@ -142,8 +142,7 @@ def acting_unknown_place(doc: Doc, start: int, end: int, label: str) -> bool:
         return False
     token = doc[start]
     return token.dep_ == "nsubj" and token.head.pos_ == "VERB" and \
-        token.is_title and not (country_name_code(token.text) or demonym_code(token.text)
-                                or place_country(token.text))
+        token.is_title and not place_country(token.text)
 
 
 def _plain_name_word(token: Token) -> bool:
@@ -156,7 +155,7 @@ def _plain_name_word(token: Token) -> bool:
     lowered = text.lower()
     book = tables()
     return not (lowered in book.titles or text in book.honorifics or lowered in book.credits
-                or country_name_code(text) or demonym_code(text) or place_country(text))
+                or place_country(text))
 
 
 def titled_person(doc: Doc, start: int, end: int, label: str) -> int | None:

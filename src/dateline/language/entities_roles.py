@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.language.countries import country_name_code, demonym_code, place_country
+from dateline.language.countries import country_code, place_country
 from dateline.language.entities_tables import (
     find_institution,
     head_role,
@@ -204,7 +204,7 @@ def _extend_left(tokens: list[Token], start: int) -> int:
         token = tokens[start - 1]
         lower = token.lower_
         if not (lower in MODIFIERS or lower in _CONNECTORS or token.is_title
-                or token.is_upper or token.text in ("'s", "’s")):
+                or token.is_upper or token.text in _POSSESSIVE_MARKS):
             break
         start -= 1
     return start
@@ -230,14 +230,15 @@ def _strip_function_words(tokens: list[Token]) -> list[Token]:
 
 def _is_country_token(token: Token) -> bool:
     """A word naming a country or nationality ("US", "Mexican", "Mexico")."""
-    return bool(country_name_code(token.text) or demonym_code(token.text))
+    return country_code(token.text) is not None
 
 
 def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
     """The phrase without its leading country words ("US", "Mexico 's") or a leading
     possessive place ("Delhi 's" Chief Minister): the country is kept apart."""
     i = 0
-    while i < len(tokens) and (_is_country_token(tokens[i]) or tokens[i].text in ("'s", "’s")):
+    while i < len(tokens) and (_is_country_token(tokens[i]) or
+                               tokens[i].text in _POSSESSIVE_MARKS):
         i += 1
     marks = [j for j, t in enumerate(tokens[:4]) if t.text in _POSSESSIVE_MARKS]
     if marks and marks[0] >= i and place_country(_join(tokens[i: marks[0]]) if marks[0] > i
@@ -249,7 +250,7 @@ def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
 def _country_of(tokens: list[Token]) -> str | None:
     """The first country a phrase names: a country word or a place ("of Springfield")."""
     for token in tokens:
-        code = country_name_code(token.text) or demonym_code(token.text)
+        code = country_code(token.text)
         if code:
             return code
     for token, after in zip(tokens, tokens[1:], strict=False):

@@ -11,8 +11,8 @@ user can edit (their README.md says where each comes from):
 - ``honorifics.tsv``: words before a name that are not part of it ("Mr", "Sen.");
 - ``sector_labels.tsv``: CAMEO sector code -> label in words.
 
-Photo agencies come from the article stage's ``data/article/credits.txt`` when it
-exists, else from a small built-in set.
+Photo agencies are the article stage's credit table (``data/article/credits.txt``),
+read through its loader :func:`dateline.article.cues.load_cues`.
 """
 
 from __future__ import annotations
@@ -21,17 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-ENTITY_DATA = DATA / "entities"
-CREDITS_FILE = DATA / "article" / "credits.txt"
-
-#: Used only when the article stage's credit list is missing.
-FALLBACK_CREDITS = frozenset({
-    "afp", "ap", "epa", "reuters", "getty", "getty images", "associated press",
-    "agence france-presse", "anadolu", "anadolu agency", "xinhua", "shutterstock",
-    "alamy", "dpa", "ansa", "efe", "pa", "pa images", "pa wire", "bloomberg", "wam",
-    "afp via getty images", "ap photo", "epa-efe", "sipa", "rex", "the national",
-})
+ENTITY_DATA = Path(__file__).resolve().parents[1] / "data" / "entities"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +69,13 @@ def rows(path: Path) -> list[list[str]]:
     return out
 
 
-def _roles() -> dict[str, Role]:
-    """Phoenix phrases, then the hand-kept roles.tsv over them."""
+def _roles(hand_kept: list[list[str]]) -> dict[str, Role]:
+    """Phoenix phrases, then the ``hand_kept`` rows of roles.tsv over them."""
     roles = {
         row[0]: Role(row[1], False)
         for row in rows(ENTITY_DATA / "sectors_phoenix.tsv") if len(row) >= 2
     }
-    for row in rows(ENTITY_DATA / "roles.tsv"):
+    for row in hand_kept:
         if len(row) >= 2:
             sector = None if row[1] in ("", "-") else row[1]
             scope = set(row[2].split(",")) if len(row) > 2 else set()
@@ -93,11 +83,11 @@ def _roles() -> dict[str, Role]:
     return roles
 
 
-def _institutions() -> dict[str, Institution]:
+def _institutions(table_rows: list[list[str]]) -> dict[str, Institution]:
     """Institution name -> Institution: acronyms ("ICE", "WHO") as written, so that
     the words "ice" and "who" are never institutions; other names lower-cased."""
     table = {}
-    for row in rows(ENTITY_DATA / "institutions.tsv"):
+    for row in table_rows:
         if len(row) >= 3:
             country = None if row[1] in ("", "-") else row[1]
             table[_institution_key(row[0])] = Institution(
@@ -112,22 +102,21 @@ def _institution_key(name: str) -> str:
 
 
 def _credits() -> frozenset[str]:
-    """Lower-cased photo agency names (the article stage's list, or the fallback)."""
-    if not CREDITS_FILE.exists():
-        return FALLBACK_CREDITS
-    names = set()
-    for line in CREDITS_FILE.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            names.add(line.lower())
-    return frozenset(names) or FALLBACK_CREDITS
+    """Lower-cased photo agency names of the article stage's credit table."""
+    # Imported here: the article package loads its extractors, which the entities
+    # stage alone (benches, tests) does not otherwise need.
+    from dateline.article.cues import load_cues
+
+    return frozenset(name.lower() for name in load_cues().credits)
 
 
 @lru_cache(maxsize=1)
 def tables() -> Tables:
-    """All tables, loaded on first use."""
-    roles = _roles()
-    institutions = _institutions()
+    """All tables, loaded on first use (each file read once)."""
+    role_rows = rows(ENTITY_DATA / "roles.tsv")
+    institution_rows = rows(ENTITY_DATA / "institutions.tsv")
+    roles = _roles(role_rows)
+    institutions = _institutions(institution_rows)
     honorifics = {
         row[0]: (None if len(row) < 2 or row[1] == "-" else row[1])
         for row in rows(ENTITY_DATA / "honorifics.tsv")
@@ -136,12 +125,10 @@ def tables() -> Tables:
     return Tables(
         roles=roles,
         role_words=frozenset(word for phrase in roles for word in phrase.split()),
-        titles=frozenset(row[0].lower() for row in rows(ENTITY_DATA / "roles.tsv")
-                         if row and " " not in row[0]),
+        titles=frozenset(row[0].lower() for row in role_rows if " " not in row[0]),
         longest_role=max((len(p.split()) for p in roles), default=1),
         institutions=institutions,
-        institution_names=tuple(row[0] for row in rows(ENTITY_DATA / "institutions.tsv")
-                                if row and row[0]),
+        institution_names=tuple(row[0] for row in institution_rows if row[0]),
         longest_institution=max((len(n.split()) for n in institutions), default=1),
         honorifics=honorifics,
         credits=_credits(),

@@ -126,7 +126,7 @@ class DescriptionMixin:
                     mention.key if before else (-mention.key[0], -mention.key[1]))
             if best_rank is None or rank > best_rank:
                 best, best_rank = mention, rank
-        return self._named_mention(best, head) if best is not None else None
+        return best.named(head) if best is not None else None
 
     def _salient_body(self, key: Key, head: Token) -> Named | None:
         """The most salient organisation before ``key`` (mentions weighed by recency)."""
@@ -145,7 +145,7 @@ class DescriptionMixin:
             latest.setdefault(mention.name, mention)
         if not scores:
             return None
-        return self._named_mention(latest[max(scores, key=scores.__getitem__)], head)
+        return latest[max(scores, key=scores.__getitem__)].named(head)
 
     def _last_named(self, key: Key, kinds: str | tuple[str, ...],
                     head: Token | None) -> Named | None:
@@ -154,7 +154,7 @@ class DescriptionMixin:
         for n in range(self._mention_index(key) - 1, -1, -1):
             mention = self.mentions[n]
             if mention.kind in kinds and not mention.caption:
-                return self._named_mention(mention, head)
+                return mention.named(head)
         return None
 
     def _mention_index(self, key: Key) -> int:
@@ -171,7 +171,7 @@ class DescriptionMixin:
                 self._unnamed_before(key, head):
             return named
         best = self.people.salient(key, self.sentences.index(key), RECENT_SENTENCES)
-        return self._person(best, head) if best is not None else None
+        return best.named(head) if best is not None else None
 
     def _unnamed_before(self, key: Key, head: Token) -> bool:
         """True when the noun of ``head`` was used before ``key`` for someone unnamed
@@ -194,10 +194,10 @@ class DescriptionMixin:
         role = head.lemma_.lower()
         for mention in self.people.before(key):
             if role in self.titles.get(mention.name, ()):
-                return self._person(mention, head)
+                return mention.named(head)
         for mention in self.people:
             if mention.key > key and role in self.titles.get(mention.name, ()):
-                return self._person(mention, head)
+                return mention.named(head)
         return None
 
     # ---- documents ------------------------------------------------------------------

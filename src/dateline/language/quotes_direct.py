@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from dateline.language.quotes_marks import QuotedSpan
 from dateline.language.quotes_parse import according_to, cue_span, reporting_verb, subject_of
+from dateline.language.quotes_speakers import SPEAKER_TYPES
 from dateline.language.quotes_units import (
     Attribution,
     Paragraph,
@@ -36,8 +37,6 @@ MAX_TRAILER_GAP = 14
 SUBJECT_START = 4
 #: A name before a colon ("Antony Blinken: “...”") has at most this many tokens.
 MAX_NAME_TOKENS = 4
-#: Entity labels a "Name: “...”" speaker may have.
-NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: A quoted passage with no cue must have this many words to count as a quotation.
 MIN_BARE_WORDS = 2
 
@@ -147,7 +146,7 @@ def _name_colon(leader: list[Token]):
         return None
     words = leader[:-1]
     roots = [t for t in words if t.head.i not in {w.i for w in words} or t.head.i == t.i]
-    if len(roots) == 1 and roots[0].text[:1].isupper() and roots[0].ent_type_ in NAME_TYPES:
+    if len(roots) == 1 and roots[0].text[:1].isupper() and roots[0].ent_type_ in SPEAKER_TYPES:
         colon = leader[-1]
         return (colon.idx, colon.idx + 1), roots[0], colon
     return None

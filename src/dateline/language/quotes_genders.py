@@ -17,17 +17,11 @@ if TYPE_CHECKING:
     from dateline.language.quotes_salience import Mention
     from dateline.language.segments import Segment
 
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
                            "princess", "madam", "sister"})
 #: An honorific is firmer evidence than a pronoun, which may point elsewhere.
 TITLE_WEIGHT = 2
-#: Only the subject pronoun of a main clause votes: a possessive or a pronoun in a
-#: subordinate clause ("Doe noted that Smith's stance stems from his view", "Doe has no
-#: idea why her son did what he did") is too often someone else's.
-VOTING_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: A pronoun counts for a subject named at most this many sentences before it.
 VOTE_SENTENCES = 1
 
@@ -37,7 +31,10 @@ def gender_votes(segments: list[Segment], people: list[Mention],
     """``name -> "m" | "f"`` for the people with evidence of their gender.
 
     ``people`` are the name mentions and ``pronouns`` the gendered pronouns outside
-    quotation marks (with their gender), each with its sentence number.
+    quotation marks (with their gender), each with its sentence number. Only the subject
+    pronoun of a main clause votes: a possessive or a pronoun in a subordinate clause
+    ("Doe noted that Smith's stance stems from his view", "Doe has no idea why her son
+    did what he did") is too often someone else's.
     """
     votes: dict[str, Counter] = {}
     for mention in people:
@@ -51,7 +48,7 @@ def gender_votes(segments: list[Segment], people: list[Mention],
         if gender is None:
             if mention.main_subject:
                 last = mention
-        elif last is not None and _main_subject(mention.root) and \
+        elif last is not None and mention.main_subject and \
                 mention.sentence - last.sentence <= VOTE_SENTENCES:
             votes.setdefault(last.name, Counter())[gender] += 1
             last = None
@@ -64,18 +61,6 @@ def _title_of(segments: list[Segment], mention: Mention) -> str | None:
     span = doc.char_span(mention.key[1], mention.end, alignment_mode="expand") \
         if doc is not None else None
     return title_gender(span[0]) if span is not None and len(span) else None
-
-
-def _main_subject(token: Token) -> bool:
-    """True for the subject of a main clause ("She said", not "... why he did it"): a
-    pronoun in a subordinate clause often stands for someone else."""
-    return token.dep_ in VOTING_DEPS and token.head.dep_ == "ROOT"
-
-
-def pronoun_gender(token: Token) -> str | None:
-    """``"m"``/``"f"`` for a gendered third-person pronoun, else None."""
-    word = token.lower_
-    return "m" if word in MASCULINE else "f" if word in FEMININE else None
 
 
 def title_gender(token: Token) -> str | None:

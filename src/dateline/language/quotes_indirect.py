@@ -15,6 +15,7 @@ from dateline.language.quotes_parse import (
     complement_of,
     cue_span,
     infinitive_of,
+    may_report,
     naming_of,
     reporting_verb,
     subject_of,
@@ -62,6 +63,8 @@ def _reported_clause(para: Paragraph, token: Token):
         span = _according_content(para, token)
         cue = (token.idx, pair[0].idx + len(pair[0].text))
         return (span, cue, pair[1], token) if span else None
+    if not may_report(token):
+        return None
     row = reporting_verb(token, "that")
     clause = complement_of(token) if row else None
     if clause is None:

@@ -12,6 +12,7 @@ style opens every paragraph of a long quote again and closes only the last one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Marks that can only open a double-quoted passage.
@@ -23,7 +24,13 @@ AMBIGUOUS_DOUBLE = '"'
 SINGLE_OPENERS = "‘"
 SINGLE_CLOSERS = "’"
 AMBIGUOUS_SINGLE = "'"
+#: Every mark that can open, or close, a passage of either kind.
+OPENERS = DOUBLE_OPENERS + AMBIGUOUS_DOUBLE + SINGLE_OPENERS + AMBIGUOUS_SINGLE
+CLOSERS = DOUBLE_CLOSERS + AMBIGUOUS_DOUBLE + SINGLE_CLOSERS + AMBIGUOUS_SINGLE
 
+#: Every mark that may open a passage ("”" too, as a typo), to jump from one to the next
+#: instead of looking at each character of the paragraph.
+_MAY_OPEN = re.compile("[" + re.escape(OPENERS + "”") + "]")
 #: Characters after which a mark opens a passage (start of text is another such place).
 _BEFORE_OPEN = " \t\n([{—–-/:;"
 #: Characters before which a mark closes a passage (end of text is another).
@@ -113,7 +120,8 @@ def find_quoted_spans(text: str, start: int = 0, end: int | None = None) -> list
     end = len(text) if end is None else end
     spans: list[QuotedSpan] = []
     i = start
-    while i < end:
+    while (mark := _MAY_OPEN.search(text, i, end)) is not None:
+        i = mark.start()
         kind = _opener_kind(text, i)
         if kind is None:
             i += 1

@@ -23,7 +23,8 @@ PHRASE_LEFT_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod
 #: community", "people arrested last week", "a person familiar with the talks". A name
 #: keeps none ("Jane Doe in Ottawa said" is Jane Doe).
 POST_MODIFIERS = frozenset({"prep", "acl", "amod"})
-#: Dependents that make a speaker a passive or participle clause, never the speaker itself.
+#: Dependents of a cue that are its speaker: the active subject only (the subject of a
+#: passive cue, "she was told", is who heard it).
 SUBJECT_DEPS = ("nsubj",)
 #: How far up the tree a participle or conjunct looks for the subject it shares.
 MAX_CLIMB = 3
@@ -35,6 +36,12 @@ MIN_CLAUSE_WORDS = 3
 SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we"})
 #: Relative pronouns that stand for the noun their clause modifies.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def may_report(token: Token) -> bool:
+    """True when the lemma of ``token`` is in the reporting-verb table: one cheap test
+    that rules out most tokens before :func:`reporting_verb` tries each frame."""
+    return token.lemma_.lower() in lexicon().verbs
 
 
 def reporting_verb(token: Token, frame: str) -> ReportingVerb | None:

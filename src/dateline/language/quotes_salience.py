@@ -14,6 +14,7 @@ object ("Smith met Jones. He said ..." is Smith).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,8 @@ TOPIC = 1e-6
 #: A person of known, matching gender is a likelier antecedent of a gendered pronoun
 #: than one the article gives no evidence about.
 UNKNOWN_GENDER = 0.7
+#: A line break: it always ends a sentence.
+_LINE_BREAK = re.compile("\n")
 #: Third-person pronouns that refer to a person, with their grammatical gender.
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -78,6 +81,10 @@ class Mention:
     speaker: bool = False
     caption: bool = False
 
+    def named(self, head: Token | None = None) -> Named:
+        """The speaker this mention names; ``head`` is the token of the cue's subject."""
+        return Named(self.name, self.entity, self.kind, head)
+
     @property
     def subject(self) -> bool:
         """True for the subject of a clause ("Smith said", "Smith was arrested")."""
@@ -107,7 +114,7 @@ class Sentences:
         for segment in segments:
             starts = set() if segment.doc is None else \
                 {sent.start_char for sent in segment.doc.sents}
-            starts.update(n + 1 for n, char in enumerate(segment.text) if char == "\n")
+            starts.update(match.end() for match in _LINE_BREAK.finditer(segment.text))
             starts.add(0)
             ordered = sorted(starts)
             self.starts.append(ordered)

@@ -52,9 +52,10 @@ _PRONOUN = re.compile(r"\b(?:" + "|".join(PRONOUN_GENDERS) + r")\b", re.IGNORECA
 INTRODUCTION_SENTENCES = 3
 #: "They" looks for a plural subject in its own sentence and this many before it.
 PLURAL_SENTENCES = 1
-#: Entity types that can speak; a law or a date in subject position stays as written.
-SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity types that can speak, and the kind of speaker each is; a law or a date in
+#: subject position stays as written.
 KIND_OF_TYPE = {"PERSON": "person", "ORG": "org", "GPE": "place", "NORP": "group"}
+SPEAKER_TYPES = frozenset(KIND_OF_TYPE)
 #: Dependents of a person's name that give the role it is introduced with.
 TITLE_DEPS = frozenset({"compound", "amod", "appos", "nmod"})
 
@@ -288,15 +289,8 @@ class SpeakerResolver(DescriptionMixin):
         for mention in self.people:
             if mention.key > key and mention.sentence - sentence <= INTRODUCTION_SENTENCES \
                     and role in self.titles.get(mention.name, ()):
-                return self._person(mention, head)
+                return mention.named(head)
         return None
-
-    def _named_mention(self, mention: Mention, head: Token | None) -> Named:
-        """A speaker named by an earlier (or later) mention."""
-        return Named(mention.name, mention.entity, mention.kind, head)
-
-    def _person(self, mention: Mention, head: Token | None) -> Named:
-        return Named(mention.name, mention.entity, "person", head)
 
     def subject_between(self, since: Key, key: Key) -> Named | None:
         """The last person who is the subject of a clause between ``since`` and ``key``."""
@@ -304,7 +298,7 @@ class SpeakerResolver(DescriptionMixin):
             if mention.key < since:
                 return None
             if mention.subject:
-                return Named(mention.name, mention.entity, "person")
+                return mention.named()
         return None
 
     # ---- pronouns -------------------------------------------------------------------
@@ -354,7 +348,7 @@ class SpeakerResolver(DescriptionMixin):
     def _person_before(self, key: Key, gender: str) -> Named | None:
         """The most salient person of a compatible gender before ``key``."""
         best = self.people.resolve(key, self.sentences.index(key), gender)
-        return Named(best.name, best.entity, "person") if best else None
+        return best.named() if best else None
 
 
 def is_pronoun(token: Token) -> bool:

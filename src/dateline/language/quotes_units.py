@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dateline.language.quotes_marks import QuotedSpan, find_quoted_spans
+from dateline.language.quotes_marks import CLOSERS, OPENERS, QuotedSpan, find_quoted_spans
 from dateline.language.quotes_parse import phrase_span
 from dateline.language.quotes_speakers import Named, is_pronoun
 from dateline.records import Quote
@@ -124,8 +124,8 @@ def in_paragraph(para: Paragraph, token: Token | None) -> Token | None:
 def inner_text(quoted: str) -> str:
     """A direct quote's words without its marks and the comma before the closing mark."""
     text = quoted.strip()
-    if text and text[0] in "“„«\"‘'":
+    if text and text[0] in OPENERS:
         text = text[1:]
-    if text and text[-1] in "”»\"’'":
+    if text and text[-1] in CLOSERS:
         text = text[:-1]
     return text.strip().rstrip(",").strip()
