@@ -47,6 +47,27 @@ def _plover() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _modes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    table: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for row in _rows("cameo2plover.tsv"):
+        code, _type, mode, context = (row + ["", "", "", ""])[:4]
+        contexts = tuple(c.strip() for c in context.split(";") if c.strip())
+        table.setdefault(code.strip(), (mode.strip(), contexts))
+    return table
+
+
+def plover_mode_context(code: str) -> tuple[str | None, list[str]]:
+    """PLOVER mode and contexts of a CAMEO code (its own row, else its parent's:
+    ``0251`` -> ``025`` -> ``02``)."""
+    table = _modes()
+    for candidate in parents(code):
+        if candidate in table:
+            mode, contexts = table[candidate]
+            return mode or None, list(contexts)
+    return None, []
+
+
 def parents(code: str) -> list[str]:
     """``code`` and its ancestors, most specific first: ``0251`` -> 0251, 025, 02."""
     out = [code]

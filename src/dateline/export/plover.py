@@ -21,15 +21,12 @@ de-duplication to the user. Field mapping (``docs/export.md`` has the full table
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from dateline import __version__
-from dateline.events.codebook import parents
+from dateline.events.codebook import plover_mode_context
 from dateline.export.articles import Articles, site_name
 from dateline.export.countries import country
 from dateline.export.geo import division_code
@@ -58,29 +55,9 @@ CODEBOOK = "CAMEO 1.1b3, mapped to PLOVER by CAMEO2PLOVER-2021"
 
 
 @lru_cache(maxsize=1)
-def _modes() -> dict[str, tuple[str, list[str]]]:
-    """CAMEO code -> (PLOVER mode, contexts), from the events stage's PLOVER table."""
-    try:
-        text = resources.files("dateline.data.events").joinpath("cameo2plover.tsv").read_text(
-            encoding="utf-8")
-    except OSError:  # without the table, records simply carry no mode or context
-        return {}
-    table = {}
-    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
-        contexts = [c.strip() for c in (row.get("context") or "").split(";") if c.strip()]
-        table.setdefault(row["code"].strip(), ((row.get("mode") or "").strip(), contexts))
-    return table
-
-
 def mode_context(cameo: str) -> tuple[str | None, list[str]]:
-    """PLOVER mode and contexts of a CAMEO code (its own row, else its parent's:
-    ``0251`` -> ``025`` -> ``02``)."""
-    table = _modes()
-    for code in parents(cameo):
-        if code in table:
-            mode, contexts = table[code]
-            return mode or None, list(contexts)
-    return None, []
+    """PLOVER mode and contexts of a CAMEO code, from the events stage's codebook."""
+    return plover_mode_context(cameo)
 
 
 def actor(name: str | None, code: str | None, iso3: str | None,
