@@ -196,7 +196,8 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
     figures = _figures(pooled)
     details = {"files": per_file, "pooled": dict(pooled),
                "categories": {k: _figures(v) for k, v in sorted(categories.items())},
-               "gold_agreement": _gold_agreement(scored), "errors": errors}
+               "gold_agreement": _gold_agreement(scored), "ceiling": _ceiling(scored),
+               "errors": errors}
     return figures, details
 
 
@@ -222,6 +223,24 @@ def _gold_agreement(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, An
             for text in shared:
                 _score(golds[first][text], golds[second][text], counts)
             out[f"{first} vs {second}"] = {"sentences": len(shared), **_figures(counts)}
+    return out
+
+
+def _ceiling(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, Any]:
+    """Pooled figures of a coder that reproduces one file's gold codings exactly.
+
+    Where another file codes the same sentence differently, such a coder can match only
+    one of them: its pooled score bounds what any coder that follows one codebook can
+    reach. Sentences the followed file does not hold are taken as coded perfectly.
+    """
+    golds = {path.name: {r["text"]: g for r, g in records} for path, records in scored.items()}
+    out: dict[str, Any] = {}
+    for followed, coded in golds.items():
+        counts = Counter()
+        for records in scored.values():
+            for record, gold in records:
+                _score(gold, coded.get(record["text"], gold), counts)
+        out[f"following {followed}"] = _figures(counts)
     return out
 
 
