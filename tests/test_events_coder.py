@@ -177,3 +177,17 @@ def test_event_place_is_a_place_of_its_own_sentence(nlp, coder):
                  where=Where("body", 0, at, at + 9))
     events = find_events(_article(nlp, [text]), [], [], [city], "2020-01-04", coder)
     assert [e.place.name for e in events] == ["Osgiliath"]
+
+
+def test_an_event_two_verbs_state_is_recorded_once_the_surest_kept():
+    from dateline.events.coder import _distinct
+    from dateline.records import Event, Where
+
+    def event(verb_confidence: float, start: int = 0, cameo: str = "010") -> Event:
+        return Event(cameo=cameo, cameo_root=cameo[:2], sentence="s",
+                     where=Where("body", 2, start, 40), source="people", source_code="CVL",
+                     confidence=verb_confidence)
+
+    kept = _distinct([event(0.45), event(0.6), event(0.6, start=50), event(0.5, cameo="040")])
+    assert [(e.where.start, e.cameo, e.confidence) for e in kept] == [
+        (0, "010", 0.6), (50, "010", 0.6), (0, "040", 0.5)]

@@ -39,6 +39,15 @@ def test_role_from_a_country_acts_for_that_country(code, text, expected):
     assert expected <= triples(code(text))
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Kenya's national carrier criticised the aviation authority of Uganda.", "KENBUS"),
+    ("The Irish budget carrier criticised the French government.", "IRLBUS"),
+    ("A Chinese aircraft carrier threatened Taiwanese fishing boats.", "CHNMIL"),
+])
+def test_a_carrier_is_an_airline_only_where_the_phrase_says_so(code, text, source):
+    assert source in {e.source_code for e in code(text)}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenya's interior minister criticised Uganda over the border dispute.",
      ("KENGOV", "UGA", "11")),
@@ -162,6 +171,30 @@ def test_target_is_who_the_act_reaches(code, text, expected):
 def test_preposition_is_no_particle_of_a_phrasal_verb(code):
     events = code("North Korea fired a missile into the sea off its coast.")
     assert {e.root for e in events} == {"19"}  # not "fired off" (criticise)
+
+
+def test_verbs_of_a_shared_passive_auxiliary_are_both_passive(code):
+    # "sentenced" has no auxiliary of its own: the man undergoes it, he sentences no one
+    events = code("The Kenyan man was convicted and sentenced to life in prison in Nairobi.")
+    assert not [e for e in events if e.source_code and "KEN" in e.source_code]
+
+
+@pytest.mark.parametrize("text", [
+    "Belgium has been fighting dirty air for decades.",
+    "A hunter in Mongolia killed and ate a wild marmot.",
+    "The Brazilian striker hurt himself in training.",
+])
+def test_force_done_to_a_thing_is_no_event(code, text):
+    assert not [e for e in code(text) if e.root in {"18", "19", "20"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed three in Kabul on Monday.", "19"),
+    ("Syrian rebels attacked on Sunday.", "19"),
+    ("A man stabbed a teenager in Berlin.", "18"),
+])
+def test_force_without_a_coded_victim_still_counts(code, text, expected):
+    assert expected in {e.root for e in code(text)}
 
 
 # ---------------------------------------------------------------- modes

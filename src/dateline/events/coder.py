@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateline.events import codebook, governing, intent, nominal, participants, syntax
-from dateline.events.actors import Actor, ActorDictionary, role_only
+from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
 from dateline.events.context import (
     dominant_country,
     is_discarded_sentence,
@@ -89,6 +89,13 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "19"})
 MUTUAL_VERBS = frozenset({"exchange", "trade", "swap", "clash", "fight", "spar", "battle"})
 #: Roots of events that need no target: statements, protests, force, violence.
 SOURCE_ONLY_ROOTS = frozenset({"01", "14", "15", "18", "19", "20"})
+#: Roots of force: assault, fight, mass violence.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: Synonym sets of the verb dictionary whose words, as the object of a verb of force,
+#: make it force even without a coded victim: arms, forces, places, people.
+FORCE_OBJECT_SETS = ("WEAPON", "WMD", "AIRCRAFT", "MILITARY", "SECURITY", "TOWN",
+                     "STRONGHOLD", "CAR", "PEOPLE", "HOSTAGE", "SUSPECT", "REFUGEE",
+                     "OPPOSITION", "LEADER", "PKO")
 
 
 @dataclass(slots=True)
@@ -178,7 +185,8 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         for event in _pairs(noun.verb, match, noun.sources, noun.targets, ["noun"]):
             _finish(event, match, rules)
             events.append(event)
-    return [e for e in _dedupe(events) if _keep(e, rules)]
+    arms = verbs.synset_heads(FORCE_OBJECT_SETS)
+    return [e for e in _dedupe(events) if _keep(e, rules, arms)]
 
 
 def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
@@ -274,7 +282,7 @@ def _one_sided(event: CodedEvent) -> bool:
     return "reverse" in event.notes and ("intent" in event.notes or "refusal" in event.notes)
 
 
-def _keep(event: CodedEvent, rules: Rules) -> bool:
+def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -> bool:
     source, target = event.source, event.target
     if rules.require_dyad:
         return bool(source and source.coded and target and target.coded)
@@ -285,8 +293,37 @@ def _keep(event: CodedEvent, rules: Rules) -> bool:
     if source.weak and not rules.weak_sources:
         return False
     if target is None or not (target.coded or target.proper):
-        return event.root in SOURCE_ONLY_ROOTS
+        return event.root in SOURCE_ONLY_ROOTS and not _force_on_a_thing(event, arms)
     return True
+
+
+def _force_on_a_thing(event: CodedEvent, arms: frozenset[str]) -> bool:
+    """Force coded by its verb alone, done to an object that is no actor.
+
+    Verbs of force also take things: "London has been fighting dirty air", "a hunter
+    killed a rabbit", "kicks the can down the road", "hurt herself". A pattern that
+    names the object ("fired tear gas") is evidence of force; the verb alone, with a
+    thing for its object, is not. An object that counts people ("killed three",
+    "wounded dozens"), a personal pronoun ("shot him") or a word of the dictionary's
+    sets of arms, forces, places and people (``arms``: "fired a missile", "shelled the
+    town") may still be force.
+    """
+    if event.root not in FORCE_ROOTS or event.pattern is not None:
+        return False
+    verb = event.verb
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:  # "killed and ate a rabbit": the object the verbs share
+        objects = [c for v in verb.conjuncts if v.i > verb.i
+                   for c in v.children if c.dep_ == "dobj"][:1]
+    for child in objects:
+        core = core_noun(child)
+        words = {core.lemma_.lower(), core.lower_}
+        if core.pos_ == "NOUN" and not words & QUANTITY_NOUNS and not words & arms:
+            return True
+        if core.pos_ == "PRON" and core.lower_.endswith(("self", "selves")) or \
+                core.lower_ in {"it", "this", "that"}:
+            return True
+    return False
 
 
 def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
@@ -330,5 +367,26 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
                                    country, day)
                 if record.source_code:
                     events.append(record)
+    events = _distinct(events)
     share_places(events, [e.place is not None for e in events], main)
     return events
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One record per event a sentence states, the most confident kept.
+
+    Two verbs of one sentence can give the same event once their actors are coded
+    ("people notice it and talk about it"): same code, actors, mode and date.
+    """
+    best: dict[tuple, int] = {}
+    out: list[Event] = []
+    for event in events:
+        where = event.where
+        key = (where.part, where.index, where.start, event.cameo, event.source,
+               event.source_code, event.target, event.target_code, event.mode, event.date)
+        if key not in best:
+            best[key] = len(out)
+            out.append(event)
+        elif event.confidence > out[best[key]].confidence:
+            out[best[key]] = event
+    return out

@@ -228,7 +228,11 @@ def subject_of(verb) -> tuple[object | None, bool]:
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}), None)
         if obj is not None:
             return obj, passive
-    return subject_of(governor)[0], passive
+    subject, governor_passive = subject_of(governor)
+    if verb.dep_ == "conj" and governor_passive and verb.tag_ == "VBN" and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        passive = True  # "was convicted and sentenced": the auxiliary serves both
+    return subject, passive
 
 
 def acl_noun(verb):

@@ -18,6 +18,7 @@ earlier file's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -191,6 +192,11 @@ class VerbDictionary:
         if text != lemma:
             found += [f for f in self.index.get(text, ()) if f not in found]
         return found
+
+    def synset_heads(self, names: Iterable[str]) -> frozenset[str]:
+        """The last words of the phrases of the named synonym sets ("missile", "gun")."""
+        return frozenset(option[-1] for name in names
+                         for option in self.synsets.get(_synset_key(name), ()) if option)
 
 
 def _synset_key(name: str) -> str:
