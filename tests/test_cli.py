@@ -99,3 +99,33 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text()
     documented = set(re.findall(r"dateline ([a-z-]+)", readme))
     assert set(cli.commands) <= documented, set(cli.commands) - documented
+
+
+WAR_NEWS = ("Arnor and Rohan hold talks\n\nPublished 3 March 2021\n\n"
+            "Arnor criticised Gondor on Tuesday over the closure of the border between "
+            "the two countries, which has kept traders waiting at the crossing for a week.\n\n"
+            "Ferries on the river will carry goods until the crossing reopens, the harbour "
+            "office said in a statement on Wednesday.\n")
+
+
+def test_user_event_dictionaries_code_their_actors(runner, tmp_path):
+    article = tmp_path / "war.txt"
+    article.write_text(WAR_NEWS)
+    plain = json.loads(invoke(runner, "extract", str(article)).stdout)
+    assert not [e for e in plain["events"] if e["source_code"] == "ARN"]
+    data = ROOT / "tests" / "data" / "events"
+    coded = json.loads(invoke(runner, "extract", "--actors", str(data / "actors.txt"),
+                              "--agents", str(data / "agents.txt"), str(article)).stdout)
+    assert ("ARN", "GON", "11") in {(e["source_code"], e["target_code"], e["cameo_root"])
+                                    for e in coded["events"]}
+    assert coded["versions"]["event_dictionaries"] != plain["versions"]["event_dictionaries"]
+
+
+def test_missing_event_dictionary_is_one_error_line(runner, tmp_path):
+    article = tmp_path / "war.txt"
+    article.write_text(WAR_NEWS)
+    result = runner.invoke(cli, ["run", "--db", str(tmp_path / "x.db"), "--actors",
+                                 str(tmp_path / "nope.txt"), str(article)])
+    assert result.exit_code != 0
+    assert "nope.txt: no such file" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

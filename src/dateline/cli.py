@@ -58,6 +58,12 @@ def _input_options(command):
                      help="Extra photo-credit table (one name per line); repeatable."),
         click.option("--boilerplate", multiple=True, type=click.Path(dir_okay=False),
                      help="Extra boilerplate-cue table (one regex per line); repeatable."),
+        click.option("--actors", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra actor dictionary (PETRARCH format); repeatable."),
+        click.option("--agents", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra agent dictionary (PETRARCH format); repeatable."),
+        click.option("--verbs", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra verb-pattern dictionary (PETRARCH format); repeatable."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -69,11 +75,13 @@ def _db_option(command):
                         help="SQLite database file (default: dateline.db here).")(command)
 
 
-def _input_settings(max_bytes, model, no_language, no_events, credits, boilerplate, db=None):
+def _input_settings(max_bytes, model, no_language, no_events, credits, boilerplate,
+                    actors, agents, verbs, db=None):
     return _settings(max_bytes=max_bytes, model=model, db=db,
                      language=False if no_language else None,
                      events=False if no_events or no_language else None,
-                     credits=tuple(credits), boilerplate=tuple(boilerplate))
+                     credits=tuple(credits), boilerplate=tuple(boilerplate),
+                     actors=tuple(actors), agents=tuple(agents), verbs=tuple(verbs))
 
 
 def _report(origin_reason: str) -> None:

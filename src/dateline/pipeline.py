@@ -45,7 +45,8 @@ def _language_options(settings: Settings):
     from dateline.language import LanguageOptions
 
     return LanguageOptions(model=settings.model, events=settings.events,
-                           batch_size=settings.batch_size)
+                           batch_size=settings.batch_size, actor_files=settings.actors,
+                           agent_files=settings.agents, verb_files=settings.verbs)
 
 
 def articles_of(inputs: Iterable[str], settings: Settings,
@@ -75,6 +76,11 @@ def process(inputs: Iterable[str], settings: Settings,
 def annotated(outcomes: Iterable[Outcome], settings: Settings,
               skip: Callable[[Article], bool] | None = None) -> Iterator[Outcome]:
     """The language and event stages over article-layer outcomes, in batches."""
+    if settings.language and settings.events:
+        from dateline.events.coder import coder_for
+
+        # read the user's event dictionaries now: a missing file fails before any work
+        coder_for(settings.actors, settings.agents, settings.verbs)
     batch: list[Outcome] = []
     for outcome in outcomes:
         batch.append(outcome)

@@ -7,6 +7,7 @@ The config file is ``./dateline.toml`` if present, else
     model = "en_core_web_md"
     max_bytes = 10_000_000
     credits = ["my-credits.txt"]
+    actors = ["my-actors.txt"]      # event dictionaries in PETRARCH format
 
 Every setting can also be given as an environment variable ``DATELINE_<NAME>``
 (lists separated by ``:``) and most as a command-line option.
@@ -37,6 +38,9 @@ class Settings:
     batch_size: int = 32
     credits: tuple[str, ...] = field(default_factory=tuple)
     boilerplate: tuple[str, ...] = field(default_factory=tuple)
+    actors: tuple[str, ...] = field(default_factory=tuple)
+    agents: tuple[str, ...] = field(default_factory=tuple)
+    verbs: tuple[str, ...] = field(default_factory=tuple)
 
     def with_options(self, **options: Any) -> Settings:
         """A copy with the command-line options that were given (None = not given)."""

@@ -27,10 +27,12 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.errors import ConfigError
 from dateline.events import codebook, governing, intent, nominal, participants, syntax
 from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
 from dateline.events.context import (
@@ -134,21 +136,49 @@ class Coder:
 
     actors: ActorDictionary
     verbs: VerbDictionary
+    #: a short hash of the user's dictionary files ("" with the shipped ones alone)
+    digest: str = ""
 
     @classmethod
     def default(cls, actor_files: tuple[Path, ...] = (), agent_files: tuple[Path, ...] = (),
                 verb_files: tuple[Path, ...] = ()) -> Coder:
-        """The shipped dictionaries, extended with any PETRARCH-format files given."""
+        """The shipped dictionaries, extended with any PETRARCH-format files given.
+
+        A file that does not exist raises :class:`~dateline.errors.ConfigError`.
+        """
+        actor_files, agent_files, verb_files = (
+            tuple(_user_file(p) for p in files) for files in (actor_files, agent_files,
+                                                               verb_files))
+        files = (*actor_files, *agent_files, *verb_files)
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(path.read_bytes())
         actors = ActorDictionary.default()
         if actor_files or agent_files:
             actors = actors.extend(actor_files, agent_files)
-        return cls(actors, load_verbs(tuple(verb_files)))
+        return cls(actors, load_verbs(verb_files), digest.hexdigest()[:8] if files else "")
+
+
+def _user_file(name: str | Path) -> Path:
+    path = Path(name).expanduser()
+    if not path.is_file():
+        raise ConfigError(f"event dictionary {path}: no such file")
+    return path
 
 
 @lru_cache(maxsize=1)
 def default_coder() -> Coder:
     """The coder with the shipped dictionaries (built once per process)."""
     return Coder.default()
+
+
+@lru_cache(maxsize=4)
+def coder_for(actor_files: tuple[str, ...] = (), agent_files: tuple[str, ...] = (),
+              verb_files: tuple[str, ...] = ()) -> Coder:
+    """The coder for a run's settings: the shipped one, or one with the user's files."""
+    if not (actor_files or agent_files or verb_files):
+        return default_coder()
+    return Coder.default(actor_files, agent_files, verb_files)
 
 
 # ---------------------------------------------------------------- sentences

@@ -38,13 +38,25 @@ class LanguageOptions:
     model: str | None = None
     events: bool = True
     batch_size: int = 32
+    #: the user's event dictionaries (PETRARCH format), read after the shipped ones
+    actor_files: tuple[str, ...] = ()
+    agent_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+
+    @property
+    def dictionaries(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        return self.actor_files, self.agent_files, self.verb_files
 
 
 def language_versions(nlp, options: LanguageOptions) -> dict[str, str]:
     """The ``versions`` entries the language (and event) stages add to a record."""
     versions = {"language": LANGUAGE_STAGE, "model": model_version(nlp)}
     if options.events:
+        from dateline.events.coder import coder_for
+
         versions["events"] = EVENT_STAGE
+        # the user's dictionaries change what is coded: a run with other files re-codes
+        versions["event_dictionaries"] = coder_for(*options.dictionaries).digest or "shipped"
     return versions
 
 
@@ -90,12 +102,12 @@ def _annotate_one(article: Article, segments: list[Segment], options: LanguageOp
     if anchor is None and article.dates:
         _warn(article, "no publication date: relative time expressions are left unanchored")
     if options.events:
-        from dateline.events.coder import find_events
+        from dateline.events.coder import coder_for, find_events
         from dateline.geo.places import find_places
 
         article.places = find_places(segments, article.entities)
         article.events = find_events(segments, article.entities, article.dates,
-                                     article.places, anchor)
+                                     article.places, anchor, coder_for(*options.dictionaries))
 
 
 def _warn(article: Article, message: str) -> None:
