@@ -41,6 +41,15 @@ def test_a_famous_name_alone_means_the_famous_place(name, country):
 
 
 @pytest.mark.parametrize(
+    ("name", "country", "local_name"),
+    [("Cologne", "DEU", "Köln"), ("Lerida", "ESP", "Lleida"), ("Calcutta", "IND", "Kolkata")],
+)
+def test_an_english_exonym_means_the_large_place_not_a_namesake(name, country, local_name):
+    found = _resolve(name)[0]
+    assert (found.country, found.name) == (country, local_name)
+
+
+@pytest.mark.parametrize(
     ("names", "admin1"),
     [
         (["Alexandria", "Arlington", "Fairfax County"], "Virginia"),
