@@ -192,3 +192,22 @@ def test_the_geo_bench_reads_lgl_and_geowebnews_layouts(tmp_path, layout):
     assert (first.phrase, first.lat, first.lon) == ("Paris", 33.66, -95.56)
     assert article.text[first.start : first.end] == "Paris"
     assert "street" not in [t.phrase for t in article.toponyms]
+
+
+def test_a_place_entity_takes_the_country_its_mentions_resolved_to():
+    from dateline.geo.places import align_entity_countries
+
+    def where(index: int, start: int) -> Where:
+        return Where("body", index, start, start + 6)
+
+    town = Entity("Lerida", "GPE", [Mention("Lerida", where(0, 10)),
+                                    Mention("Lerida", where(2, 0))], country="COL")
+    split = Entity("Georgia", "GPE", [Mention("Georgia", where(1, 0)),
+                                      Mention("Georgia", where(3, 0))], country="GEO")
+    person = Entity("Jordi Puig", "PERSON", [Mention("Jordi Puig", where(0, 10))])
+    places = [Place("Lleida", "Lerida", country="ESP", where=where(0, 10)),
+              Place("Lleida", "Lerida", country="ESP", where=where(2, 0)),
+              Place("Georgia", "Georgia", country="USA", where=where(1, 0)),
+              Place("Georgia", "Georgia", country="GEO", where=where(3, 0))]
+    align_entity_countries([town, split, person], places)
+    assert (town.country, split.country, person.country) == ("ESP", "GEO", None)

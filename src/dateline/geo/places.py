@@ -56,6 +56,25 @@ def find_places(segments: list[Segment], entities: list[Entity]) -> list[Place]:
     ]
 
 
+def align_entity_countries(entities: list[Entity], places: list[Place]) -> None:
+    """Give place entities the country their resolved mentions lie in.
+
+    The entities stage looks a place name up alone ("Lerida": the largest town of that
+    main name, in Colombia); the gazetteer reads it with the article's other places and
+    its English names (Lleida, Spain). Where all of an entity's resolved mentions agree
+    on a country, that country is the entity's, and the actors that borrow it follow.
+    """
+    by_where = {(p.where.part, p.where.index, p.where.start): p.country
+                for p in places if p.where is not None and p.country}
+    for entity in entities:
+        if entity.type not in {"GPE", "LOC", "FAC"}:
+            continue
+        countries = {by_where.get((m.where.part, m.where.index, m.where.start))
+                     for m in entity.mentions} - {None}
+        if len(countries) == 1:
+            entity.country = countries.pop()
+
+
 #: How telling a mention of each kind of place is of where the article is: a town
 #: says more than the country around it.
 SPECIFICITY = {"city": 1.5, "admin2": 1.3, "admin1": 1.0, "country": 0.8}

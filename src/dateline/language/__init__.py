@@ -103,9 +103,10 @@ def _annotate_one(article: Article, segments: list[Segment], options: LanguageOp
         _warn(article, "no publication date: relative time expressions are left unanchored")
     if options.events:
         from dateline.events.coder import coder_for, find_events
-        from dateline.geo.places import find_places
+        from dateline.geo.places import align_entity_countries, find_places
 
         article.places = find_places(segments, article.entities)
+        align_entity_countries(article.entities, article.places)
         article.events = find_events(segments, article.entities, article.dates,
                                      article.places, anchor, coder_for(*options.dictionaries))
 
