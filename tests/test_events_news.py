@@ -40,6 +40,17 @@ def test_role_from_a_country_acts_for_that_country(code, text, expected):
 
 
 @pytest.mark.parametrize(("text", "source"), [
+    ("A spokesman for the Russian Defence Ministry accused Ukraine of shelling the plant.",
+     "RUSGOV"),
+    ("A spokeswoman for the United Nations criticised the Malian junta.", "IGOUNO"),
+    ("A Pentagon spokesman criticised Iran.", "USAMIL"),
+])
+def test_a_spokesperson_is_the_institution_spoken_for_not_the_media(code, text, source):
+    sources = {e.source_code for e in code(text)}
+    assert source in sources and not any("MED" in (s or "") for s in sources)
+
+
+@pytest.mark.parametrize(("text", "source"), [
     ("Kenya's national carrier criticised the aviation authority of Uganda.", "KENBUS"),
     ("The Irish budget carrier criticised the French government.", "IRLBUS"),
     ("A Chinese aircraft carrier threatened Taiwanese fishing boats.", "CHNMIL"),

@@ -40,6 +40,10 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "case",
 #: government of Arnor", "lawmakers in Fornost", "workers at the port of Pelargir");
 #: other prepositions ("ties with X") introduce a different participant.
 ACTOR_PREPS = frozenset({"of", "from", "in", "at"})
+#: Roles that speak for someone else, whose ``for`` phrase names the actor: "a
+#: spokeswoman for the UN" speaks for the UN (the role itself has no agent code).
+SPEAKING_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen",
+                            "spokeswomen", "spokespeople", "spokespersons"})
 #: Nouns of quantity or membership that stand before the actor they count: "hundreds
 #: of farmers" are farmers, "members of the opposition" the opposition.
 QUANTITY_NOUNS = frozenset({
@@ -147,7 +151,8 @@ class ActorDictionary:
                 continue
             entry, n = self._longest(self._agents, tokens, i)
             if entry is not None and not any(taken[i:i + n]):
-                hits.append(Hit(i, i + n, entry.code, agent=True, before=entry.before))
+                if entry.code:  # a phrase listed without a code is a role of no sector
+                    hits.append(Hit(i, i + n, entry.code, agent=True, before=entry.before))
                 taken[i:i + n] = [True] * n
         hits.sort(key=lambda h: h.start)
         return hits
@@ -275,7 +280,8 @@ def phrase_tokens(head) -> list:
 
 def _keeps(child, inner: bool = False) -> bool:
     if child.dep_ == "prep":
-        return child.lower_ in ACTOR_PREPS
+        return child.lower_ in ACTOR_PREPS or (
+            child.lower_ == "for" and child.head.lower_ in SPEAKING_ROLES)
     if child.dep_ in {"conj", "cc"} and inner:
         return True  # "the ambassadors of Arnor, Osgiliath and Gondor"
     return child.dep_ in MODIFIER_DEPS
@@ -367,6 +373,9 @@ def _owner(token, head) -> bool:
     while token.i != head.i and token.head.i != token.i:
         if token.dep_ == "pobj" and token.head.lower_ == "from":
             return False  # "negotiators from Gondor": where people come from, not a thing
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and \
+                token.head.head.lower_ in SPEAKING_ROLES:
+            return False  # "a spokesman for the ministry" speaks for it
         if token.dep_ in {"poss", "pobj"}:
             return True
         token = token.head
