@@ -17,7 +17,9 @@ ARTICLE_STAGE = "1"
 LANGUAGE_STAGE = "1"
 
 #: The event layer: places, actors, event coding. 2: force done to things dropped,
-#: shared passive auxiliaries, one record per event of a sentence, carrier phrases.
+#: shared passive auxiliaries, one record per event of a sentence, carrier and
+#: spokesperson roles, English place names, place entities' countries from the
+#: gazetteer.
 EVENT_STAGE = "2"
 
 
