@@ -93,6 +93,11 @@ MUTUAL_VERBS = frozenset({"exchange", "trade", "swap", "clash", "fight", "spar",
 SOURCE_ONLY_ROOTS = frozenset({"01", "14", "15", "18", "19", "20"})
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
+#: record", "battle to win", "bid on contracts", "break for recess", "died of the
+#: disease"): without a victim and a pattern they code nothing.
+FIGURATIVE_FORCE_VERBS = frozenset({"hit", "break", "battle", "bid", "die", "match",
+                                    "hammer", "pit", "grapple", "struggle", "kick"})
 #: Synonym sets of the verb dictionary whose words, as the object of a verb of force,
 #: make it force even without a coded victim: arms, forces, places, people.
 FORCE_OBJECT_SETS = ("WEAPON", "WMD", "AIRCRAFT", "MILITARY", "SECURITY", "TOWN",
@@ -328,12 +333,14 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
 
 
 def _force_on_a_thing(event: CodedEvent, arms: frozenset[str]) -> bool:
-    """Force coded by its verb alone, done to an object that is no actor.
+    """Force coded by its verb alone, done to an object that is no actor, or by a verb
+    mostly used figuratively, with no victim named.
 
     Verbs of force also take things: "London has been fighting dirty air", "a hunter
     killed a rabbit", "kicks the can down the road", "hurt herself". A pattern that
     names the object ("fired tear gas") is evidence of force; the verb alone, with a
-    thing for its object, is not. An object that counts people ("killed three",
+    thing for its object, is not; nor is a verb of :data:`FIGURATIVE_FORCE_VERBS` with
+    no actor to suffer it. An object that counts people ("killed three",
     "wounded dozens"), a personal pronoun ("shot him") or a word of the dictionary's
     sets of arms, forces, places and people (``arms``: "fired a missile", "shelled the
     town") may still be force.
@@ -341,6 +348,8 @@ def _force_on_a_thing(event: CodedEvent, arms: frozenset[str]) -> bool:
     if event.root not in FORCE_ROOTS or event.pattern is not None:
         return False
     verb = event.verb
+    if verb.lemma_.lower() in FIGURATIVE_FORCE_VERBS:
+        return True  # "communities hit hardest", "Congress will break", "people died"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:  # "killed and ate a rabbit": the object the verbs share
         objects = [c for v in verb.conjuncts if v.i > verb.i
