@@ -229,3 +229,14 @@ def test_mode_of_news_sentences(code, text, mode):
 def test_stated_refusal_of_an_intent_code_is_a_refusal(code):
     events = code("Syria said it would not accept any more refugees from Iraq.")
     assert [(e.code, e.mode) for e in events] == [("1223", "occurred")]
+
+
+@pytest.mark.parametrize(("text", "discarded"), [
+    ("The Lakers beat the Celtics in the NBA playoffs on Sunday.", True),
+    ("Arsenal defeated Chelsea in the Premier League on Saturday.", True),
+    ("Kenya's president met Ugandan officials in Nairobi on Sunday.", False),
+])
+def test_sentences_about_sport_give_no_events(nlp, text, discarded):
+    from dateline.events.context import is_discarded_sentence
+
+    assert is_discarded_sentence(next(nlp(text).sents)) is discarded

@@ -228,8 +228,9 @@ Phrases = dict[str, tuple[tuple[str, ...], ...]]
 
 @lru_cache(maxsize=1)
 def _discards() -> tuple[Phrases, Phrases]:
-    """The sentence-level and the story-level discard phrases."""
-    entries = read_discards(shipped_text("discards.txt"))
+    """The sentence-level and the story-level discard phrases (Phoenix's and ours)."""
+    entries = [entry for name in ("discards.txt", "local_discards.txt")
+               for entry in read_discards(shipped_text(name))]
     return (_by_first_word(d.phrase for d in entries if not d.story),
             _by_first_word(d.phrase for d in entries if d.story))
 
