@@ -62,12 +62,14 @@ def align_entity_countries(entities: list[Entity], places: list[Place]) -> None:
     The entities stage looks a place name up alone ("Lerida": the largest town of that
     main name, in Colombia); the gazetteer reads it with the article's other places and
     its English names (Lleida, Spain). Where all of an entity's resolved mentions agree
-    on a country, that country is the entity's, and the actors that borrow it follow.
+    on a country, that country replaces the entity's, and the actors that borrow it
+    follow. An entity the lookup placed in no country keeps none: a name no table knows
+    as a place ("Mars") is left to the gazetteer's places, not made a country's.
     """
     by_where = {(p.where.part, p.where.index, p.where.start): p.country
                 for p in places if p.where is not None and p.country}
     for entity in entities:
-        if entity.type not in {"GPE", "LOC", "FAC"}:
+        if entity.type not in {"GPE", "LOC", "FAC"} or entity.country is None:
             continue
         countries = {by_where.get((m.where.part, m.where.index, m.where.start))
                      for m in entity.mentions} - {None}
