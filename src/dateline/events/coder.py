@@ -359,8 +359,8 @@ def _force_on_a_thing(event: CodedEvent, arms: frozenset[str]) -> bool:
         words = {core.lemma_.lower(), core.lower_}
         if core.pos_ == "NOUN" and not words & QUANTITY_NOUNS and not words & arms:
             return True
-        if core.pos_ == "PRON" and core.lower_.endswith(("self", "selves")) or \
-                core.lower_ in {"it", "this", "that"}:
+        reflexive = core.pos_ == "PRON" and core.lower_.endswith(("self", "selves"))
+        if reflexive or core.lower_ in {"it", "this", "that"}:
             return True
     return False
 

@@ -57,11 +57,13 @@ class VerbDictionary:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {}
         self.blocks: list[VerbBlock] = []
         self.index: dict[str, list[VerbForm]] = {}
+        self._heads: dict[tuple[str, ...], frozenset[str]] = {}
 
     # ------------------------------------------------------------ reading
 
     def read(self, text: str) -> VerbDictionary:
         """Add the synsets, blocks and patterns of a PETRARCH verb dictionary."""
+        self._heads.clear()
         block: VerbBlock | None = None
         synset: str | None = None
         # patterns read before this file: one repeated here (same words) is replaced
@@ -195,8 +197,12 @@ class VerbDictionary:
 
     def synset_heads(self, names: Iterable[str]) -> frozenset[str]:
         """The last words of the phrases of the named synonym sets ("missile", "gun")."""
-        return frozenset(option[-1] for name in names
-                         for option in self.synsets.get(_synset_key(name), ()) if option)
+        key = tuple(names)
+        if key not in self._heads:  # asked once per sentence: kept until a file is read
+            self._heads[key] = frozenset(
+                option[-1] for name in key
+                for option in self.synsets.get(_synset_key(name), ()) if option)
+        return self._heads[key]
 
 
 def _synset_key(name: str) -> str:
