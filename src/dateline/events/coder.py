@@ -27,6 +27,7 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,9 +166,20 @@ class Coder:
 
 
 def _user_file(name: str | Path) -> Path:
+    """A user's dictionary file, checked to be UTF-8 text (gzipped if ``.gz``)."""
     path = Path(name).expanduser()
     if not path.is_file():
         raise ConfigError(f"event dictionary {path}: no such file")
+    try:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        if b"\x00" in data:
+            raise ValueError("binary data")
+        data.decode("utf-8")
+    except (OSError, ValueError, EOFError) as exc:  # UnicodeDecodeError is a ValueError
+        raise ConfigError(f"event dictionary {path}: not a UTF-8 text file ({exc})"
+                          [:200]) from exc
     return path
 
 
