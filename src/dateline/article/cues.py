@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
 
 from dateline.errors import ConfigError
+from dateline.userfiles import read_user_file
 
 _DATA = "dateline.data.article"
 
@@ -53,14 +53,9 @@ def _builtin(name: str) -> str:
     return resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
 
 
-def _user_files(names: tuple[str, ...], what: str) -> list[Path]:
-    paths = []
-    for name in names:
-        path = Path(name).expanduser()
-        if not path.is_file():
-            raise ConfigError(f"{what} table {path}: no such file")
-        paths.append(path)
-    return paths
+def _user_texts(names: tuple[str, ...], what: str) -> str:
+    """The user's table files of one kind, joined (see :mod:`dateline.userfiles`)."""
+    return "".join("\n" + read_user_file(name, f"{what} table")[1] for name in names)
 
 
 @dataclass(frozen=True)
@@ -90,12 +85,9 @@ class Cues:
 def load_cues(credits_files: tuple[str, ...] = (), boilerplate_files: tuple[str, ...] = ()
               ) -> Cues:
     """Built-in tables plus the user's files (see :mod:`dateline.settings`)."""
-    credits_text = _builtin("credits.txt")
-    for path in _user_files(tuple(credits_files), "credits"):
-        credits_text += "\n" + path.read_text(encoding="utf-8")
-    boiler_text = _builtin("boilerplate.txt")
-    for path in _user_files(tuple(boilerplate_files), "boilerplate"):
-        boiler_text += "\n" + path.read_text(encoding="utf-8")
+    credits_text = _builtin("credits.txt") + _user_texts(tuple(credits_files), "credits")
+    boiler_text = _builtin("boilerplate.txt") + _user_texts(tuple(boilerplate_files),
+                                                            "boilerplate")
     languages_text = _builtin("languages.txt")
 
     barrier_text = _builtin("barriers.txt")

@@ -27,13 +27,11 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.errors import ConfigError
 from dateline.events import codebook, governing, intent, nominal, participants, syntax
 from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
 from dateline.events.context import (
@@ -49,6 +47,7 @@ from dateline.events.verbs import VerbDictionary, load_verbs
 from dateline.geo.places import main_place
 from dateline.language.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr
+from dateline.userfiles import read_user_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,37 +149,22 @@ class Coder:
                 verb_files: tuple[Path, ...] = ()) -> Coder:
         """The shipped dictionaries, extended with any PETRARCH-format files given.
 
-        A file that does not exist raises :class:`~dateline.errors.ConfigError`.
+        A file that does not exist or is not UTF-8 text raises
+        :class:`~dateline.errors.ConfigError` (:mod:`dateline.userfiles`).
         """
-        actor_files, agent_files, verb_files = (
-            tuple(_user_file(p) for p in files) for files in (actor_files, agent_files,
-                                                               verb_files))
-        files = (*actor_files, *agent_files, *verb_files)
         digest = hashlib.sha256()
-        for path in files:
-            digest.update(path.read_bytes())
+        checked = []
+        for files in (actor_files, agent_files, verb_files):
+            found = [read_user_file(name, "event dictionary") for name in files]
+            for _, text in found:
+                digest.update(text.encode())
+            checked.append(tuple(path for path, _ in found))
+        actor_files, agent_files, verb_files = checked
         actors = ActorDictionary.default()
         if actor_files or agent_files:
             actors = actors.extend(actor_files, agent_files)
-        return cls(actors, load_verbs(verb_files), digest.hexdigest()[:8] if files else "")
-
-
-def _user_file(name: str | Path) -> Path:
-    """A user's dictionary file, checked to be UTF-8 text (gzipped if ``.gz``)."""
-    path = Path(name).expanduser()
-    if not path.is_file():
-        raise ConfigError(f"event dictionary {path}: no such file")
-    try:
-        data = path.read_bytes()
-        if path.suffix == ".gz":
-            data = gzip.decompress(data)
-        if b"\x00" in data:
-            raise ValueError("binary data")
-        data.decode("utf-8")
-    except (OSError, ValueError, EOFError) as exc:  # UnicodeDecodeError is a ValueError
-        raise ConfigError(f"event dictionary {path}: not a UTF-8 text file ({exc})"
-                          [:200]) from exc
-    return path
+        any_files = actor_files or agent_files or verb_files
+        return cls(actors, load_verbs(verb_files), digest.hexdigest()[:8] if any_files else "")
 
 
 @lru_cache(maxsize=1)
