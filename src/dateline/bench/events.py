@@ -206,6 +206,11 @@ def _scored_records(path: Path) -> list[tuple[dict, list[tuple[str, str, str]]]]
     return [(r, g) for r in read_records(_text(path)) if (g := _gold(r)) is not None]
 
 
+def _golds_by_text(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, dict[str, list]]:
+    """file name -> sentence text -> gold triples."""
+    return {path.name: {r["text"]: g for r, g in records} for path, records in scored.items()}
+
+
 def _gold_agreement(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, Any]:
     """How far the files' gold codings agree where they code the same sentence.
 
@@ -213,7 +218,7 @@ def _gold_agreement(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, An
     validation dictionary, the UD-PETRARCH records with a CAMEO one; their agreement
     on identical sentences bounds what one CAMEO coder can score on both.
     """
-    golds = {path.name: {r["text"]: g for r, g in records} for path, records in scored.items()}
+    golds = _golds_by_text(scored)
     out: dict[str, Any] = {}
     names = sorted(golds)
     for k, first in enumerate(names):
@@ -233,7 +238,7 @@ def _ceiling(scored: dict[Path, list[tuple[dict, list]]]) -> dict[str, Any]:
     one of them: its pooled score bounds what any coder that follows one codebook can
     reach. Sentences the followed file does not hold are taken as coded perfectly.
     """
-    golds = {path.name: {r["text"]: g for r, g in records} for path, records in scored.items()}
+    golds = _golds_by_text(scored)
     out: dict[str, Any] = {}
     for followed, coded in golds.items():
         counts = Counter()

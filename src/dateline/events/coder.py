@@ -324,11 +324,11 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
     if source.weak and not rules.weak_sources:
         return False
     if target is None or not (target.coded or target.proper):
-        return event.root in SOURCE_ONLY_ROOTS and not _force_on_a_thing(event, arms)
+        return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
 
 
-def _force_on_a_thing(event: CodedEvent, arms: frozenset[str]) -> bool:
+def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
     """Force coded by its verb alone, done to an object that is no actor, or by a verb
     mostly used figuratively, with no victim named.
 

@@ -263,7 +263,8 @@ def _add_features(gaz: Gazetteer) -> None:
 
 
 def _add_place_aliases(gaz: Gazetteer) -> None:
-    """Hand-kept short names ("L.A.") as main names of the places they denote."""
+    """Hand-kept short and English names ("L.A.", "Cologne") as main names of the
+    places they denote."""
     wanted: dict[int, list[str]] = {}
     for row in _rows("place_aliases.tsv"):
         wanted.setdefault(int(row["geonameid"]), []).append(row["alias"])
