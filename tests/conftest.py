@@ -31,7 +31,7 @@ def shared_path(relative: str) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The default spaCy pipeline, loaded once for the whole test session."""
-    from dateline.language.nlp import load_nlp
+    from dateline.parse.nlp import load_nlp
 
     return load_nlp()
 
@@ -39,7 +39,7 @@ def nlp():
 @pytest.fixture
 def parse(nlp):
     """Parse a plain text into one body segment with its Doc: ``parse("text")``."""
-    from dateline.language.segments import parse_segments, text_segments
+    from dateline.parse.segments import parse_segments, text_segments
 
     def _parse(text: str):
         return parse_segments(text_segments(text), nlp)

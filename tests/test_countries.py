@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.language.countries import (
+from dateline.countries import (
     country_code,
     country_name,
     demonym_code,

@@ -1,4 +1,4 @@
-"""Behaviour of the counts stage (``dateline.language.counts``) and its bench helpers.
+"""Behaviour of the counts stage (``dateline.counts.find``) and its bench helpers.
 
 Every sentence here is written for these tests.
 """
@@ -11,8 +11,8 @@ import pytest
 
 from conftest import shared_path
 from dateline.bench import counts as bench
-from dateline.language.counts import find_counts
-from dateline.language.segments import Segment, parse_segments
+from dateline.counts.find import find_counts
+from dateline.parse.segments import Segment, parse_segments
 from dateline.records import Count, Where
 
 

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from conftest import shared_path
-from dateline.language.entities import entity_at, find_entities
-from dateline.language.segments import Segment, parse_segments
+from dateline.entities.find import entity_at, find_entities
+from dateline.parse.segments import Segment, parse_segments
 from dateline.records import Where
 
 

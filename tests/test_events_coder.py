@@ -8,7 +8,7 @@ import pytest
 
 from dateline.events.actors import ActorDictionary
 from dateline.events.coder import PETRARCH, Coder, code_sentence, default_coder, find_events
-from dateline.language.segments import Segment, parse_segments
+from dateline.parse.segments import Segment, parse_segments
 from dateline.records import Place, TimeExpr, Where
 
 DATA = Path(__file__).parent / "data" / "events"

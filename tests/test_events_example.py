@@ -8,7 +8,7 @@ import pytest
 
 from conftest import shared_path
 from dateline.events.coder import find_events
-from dateline.language.segments import Segment, parse_segments
+from dateline.parse.segments import Segment, parse_segments
 
 ANCHOR = "2022-12-16T21:57:00"
 
@@ -43,9 +43,9 @@ def example(nlp):
     segments += [Segment("body", i, p) for i, p in enumerate(body)]
     segments += [Segment("caption", i, c) for i, c in enumerate(captions)]
     parse_segments(segments, nlp)
-    from dateline.geo.places import find_places
-    from dateline.language.entities import find_entities
-    from dateline.language.timex import find_times
+    from dateline.entities.find import find_entities
+    from dateline.places.find import find_places
+    from dateline.time.find import find_times
 
     entities = find_entities(segments)
     events = find_events(segments, entities, find_times(segments, ANCHOR),

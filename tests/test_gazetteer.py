@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import division_names, is_place, lookup
-from dateline.geo.names import normalize
-from dateline.geo.resolve import haversine
+from dateline.places.gazetteer import division_names, is_place, lookup
+from dateline.places.names import normalize
+from dateline.places.resolve import haversine
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.geo.places import find_places, main_place
-from dateline.geo.resolve import Toponym, resolve
+from dateline.places.find import find_places, main_place
+from dateline.places.resolve import Toponym, resolve
 from dateline.records import Entity, Mention, Place, Where
 
 
@@ -195,7 +195,7 @@ def test_the_geo_bench_reads_lgl_and_geowebnews_layouts(tmp_path, layout):
 
 
 def test_a_place_entity_takes_the_country_its_mentions_resolved_to():
-    from dateline.geo.places import align_entity_countries
+    from dateline.places.find import align_entity_countries
 
     def where(index: int, start: int) -> Where:
         return Where("body", index, start, start + 6)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import dateline
-from dateline.language import LanguageOptions, annotate
+from dateline.pipeline.stages import LanguageOptions, annotate
 from dateline.records import Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from conftest import shared_path
-from dateline.language.entities import find_entities
-from dateline.language.quotes import find_quotes
-from dateline.language.quotes_marks import find_quoted_spans
-from dateline.language.segments import Segment, parse_segments
+from dateline.entities.find import find_entities
+from dateline.parse.segments import Segment, parse_segments
+from dateline.quotes.find import find_quotes
+from dateline.quotes.marks import find_quoted_spans
 
 
 @pytest.fixture

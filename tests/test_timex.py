@@ -11,9 +11,9 @@ import json
 import pytest
 
 from conftest import shared_path
-from dateline.language.segments import Segment, parse_segments
-from dateline.language.timex import date_of, find_times, parse_anchor
+from dateline.parse.segments import Segment, parse_segments
 from dateline.records import TimeExpr, Where
+from dateline.time.find import date_of, find_times, parse_anchor
 
 ANCHOR = "2022-12-16T21:57"
 

@@ -9,7 +9,6 @@ batch goes on.
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
@@ -17,29 +16,9 @@ from pathlib import Path
 import click
 
 from dateline import __version__
+from dateline.cli_common import db_option, friendly_errors, settings_with
+from dateline.cli_query import entities, events, export, quotes
 from dateline.errors import DatelineError
-
-
-def _friendly_errors(command):
-    """Turn a ``DatelineError`` into one line on stderr (traceback with --debug)."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except DatelineError as exc:
-            if click.get_current_context().find_root().params.get("debug"):
-                raise
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
-
-def _settings(**options):
-    from dateline.settings import load_settings
-
-    return load_settings().with_options(**options)
 
 
 # Options shared by the commands that read inputs, defined once.
@@ -70,14 +49,9 @@ def _input_options(command):
     return command
 
 
-def _db_option(command):
-    return click.option("--db", default=None, type=click.Path(dir_okay=False),
-                        help="SQLite database file (default: dateline.db here).")(command)
-
-
 def _input_settings(max_bytes, model, no_language, no_events, credits, boilerplate,
                     actors, agents, verbs, db=None):
-    return _settings(max_bytes=max_bytes, model=model, db=db,
+    return settings_with(max_bytes=max_bytes, model=model, db=db,
                      language=False if no_language else None,
                      events=False if no_events or no_language else None,
                      credits=tuple(credits), boilerplate=tuple(boilerplate),
@@ -104,7 +78,7 @@ def cli(debug: bool) -> None:
 @click.option("--pretty", is_flag=True,
               help="Indented JSON: one object for one article, an array for several.")
 @_input_options
-@_friendly_errors
+@friendly_errors
 def extract(paths, pretty, **options) -> None:
     """Print the article record of every document in PATHS (JSON Lines)."""
     from dateline.pipeline import process
@@ -130,12 +104,12 @@ def extract(paths, pretty, **options) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@_db_option
+@db_option
 @click.option("--reprocess", is_flag=True,
               help="Re-run the stages on stored articles made by older versions.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @_input_options
-@_friendly_errors
+@friendly_errors
 def run(paths, db, reprocess, quiet, **options) -> None:
     """Store the articles of PATHS in the database.
 
@@ -211,15 +185,15 @@ def _found_line(article) -> str:
 
 @cli.command()
 @click.argument("article_id")
-@_db_option
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the whole record as JSON.")
-@_friendly_errors
+@friendly_errors
 def show(article_id, db, as_json) -> None:
     """Print one stored article (ARTICLE_ID may be a unique prefix of the id)."""
     from dateline.render import render_article
     from dateline.store import Store
 
-    with Store(_settings(db=db).db) as store:
+    with Store(settings_with(db=db).db) as store:
         article = store.get(article_id)
     if article is None:
         raise DatelineError(f"no stored article has id {article_id!r} "
@@ -232,14 +206,14 @@ def show(article_id, db, as_json) -> None:
 
 @cli.command()
 @click.argument("query")
-@_db_option
+@db_option
 @click.option("--limit", default=20, show_default=True, help="How many results at most.")
-@_friendly_errors
+@friendly_errors
 def search(query, db, limit) -> None:
     """List stored articles matching QUERY (full-text search over title and text)."""
     from dateline.store import Store
 
-    with Store(_settings(db=db).db) as store:
+    with Store(settings_with(db=db).db) as store:
         rows = store.search(query, limit)
     if not rows:
         click.echo("no matching article", err=True)
@@ -256,7 +230,7 @@ def search(query, db, limit) -> None:
               help="The gold set's folder (or file).")
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option("--model", default=None, help="spaCy model for language benchmarks.")
-@_friendly_errors
+@friendly_errors
 def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
     """Measure TASK over a gold set; JSON goes to bench/results/.
 
@@ -270,10 +244,6 @@ def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
     click.echo(f"wrote {path}")
     click.echo(result.last_line())
 
-
-# Commands that read a store live in dateline.cli_query (it imports this module's
-# helpers, so it is imported after them).
-from dateline.cli_query import entities, events, export, quotes  # noqa: E402
 
 for _command in (events, export, quotes, entities):
     cli.add_command(_command)

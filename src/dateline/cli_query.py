@@ -15,7 +15,7 @@ import textwrap
 
 import click
 
-from dateline.cli import _db_option, _friendly_errors, _settings
+from dateline.cli_common import db_option, friendly_errors, settings_with
 from dateline.export import FOLDER_FORMATS, FORMATS
 
 #: Widest a table cell gets before it is cut with an ellipsis.
@@ -36,7 +36,7 @@ def _json_option(command):
 def _open(db):
     from dateline.query import open_store
 
-    return open_store(_settings(db=db).db)
+    return open_store(settings_with(db=db).db)
 
 
 def _cut(text: object, width: int = CELL) -> str:
@@ -78,7 +78,7 @@ def _event_cells(data: dict) -> list[str]:
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--actor", help="Source or target name or code contains TEXT (any case).")
 @click.option("--country", help="Source or target country (ISO 3166 alpha-3, e.g. MEX).")
 @click.option("--type", "event_type",
@@ -89,7 +89,7 @@ def _event_cells(data: dict) -> list[str]:
               help="Include events that did not occur as stated (negated, hypothetical, ...).")
 @_json_option
 @_limit_option
-@_friendly_errors
+@friendly_errors
 def events(db, actor, country, event_type, since, until, all_modes, as_json, limit) -> None:
     """List merged events: who did what to whom, when, where, how often reported.
 
@@ -114,13 +114,13 @@ def events(db, actor, country, event_type, since, until, all_modes, as_json, lim
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--speaker", help="Quotes by this person or body: its canonical name, or a "
                                 "part of it that names one speaker (any case).")
 @click.option("--search", help="Full-text search over the quote text (FTS5 syntax or words).")
 @_json_option
 @_limit_option
-@_friendly_errors
+@friendly_errors
 def quotes(db, speaker, search, as_json, limit) -> None:
     """List stored quotes, newest articles first (best matches first with --search)."""
     from dateline.query import find_quotes
@@ -143,7 +143,7 @@ def quotes(db, speaker, search, as_json, limit) -> None:
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--type", "entity_type", help="Entity type: PERSON, ORG, GPE, NORP, ...")
 @click.option("--name", help="Name contains TEXT (any case).")
 @click.option("--sort", "order", type=click.Choice(["quotes", "mentions", "articles"]),
@@ -151,7 +151,7 @@ def quotes(db, speaker, search, as_json, limit) -> None:
               help="Most quoted, most mentioned or in most articles first.")
 @_json_option
 @_limit_option
-@_friendly_errors
+@friendly_errors
 def entities(db, entity_type, name, order, as_json, limit) -> None:
     """List canonical entities across articles, with their role, country and sector."""
     from dateline.query import find_entities
@@ -172,7 +172,7 @@ def entities(db, entity_type, name, order, as_json, limit) -> None:
 
 
 @click.command()
-@_db_option
+@db_option
 @click.option("--format", "fmt", required=True,
               type=click.Choice(FORMATS),
               help="What to write (see docs/export.md).")
@@ -181,7 +181,7 @@ def entities(db, entity_type, name, order, as_json, limit) -> None:
                    "(csv, parquet: one file per table).")
 @click.option("--all-modes", is_flag=True,
               help="Include events that did not occur as stated (gdelt-*, plover).")
-@_friendly_errors
+@friendly_errors
 def export(db, fmt, out, all_modes) -> None:
     """Write the store as GDELT 2.0 Events/Mentions, GKG 2.1, PLOVER, JSON Lines, CSV or
     Parquet."""

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from dateline.bench import BenchResult, prf
+from dateline.counts.find import find_counts
+from dateline.counts.tables import read_rows
 from dateline.errors import BenchError
-from dateline.language.counts import find_counts
-from dateline.language.counts_tables import read_rows
-from dateline.language.nlp import load_nlp
-from dateline.language.segments import parse_segments, text_segments
+from dateline.parse.nlp import load_nlp
+from dateline.parse.segments import parse_segments, text_segments
 from dateline.records import Count
 
 #: Values agree when they differ by less than this share (gold writes 1/3 as 0.333...).

@@ -44,7 +44,7 @@ ERROR_SAMPLE = 25
 
 def run(data: Path, options: dict[str, Any]) -> BenchResult:
     """Score the sets found under ``data`` (see the module docs)."""
-    from dateline.language.nlp import load_nlp
+    from dateline.parse.nlp import load_nlp
 
     nlp = load_nlp(options.get("model"))
     limit = options.get("limit")

@@ -11,7 +11,7 @@ Figures, in order:
 * ``oracle_acc_161km``: share for which the gazetteer holds any candidate within
   161 km, the ceiling of the data;
 * ``mean_error_km``: mean distance over the toponyms we answered;
-* ``recognition_f1``: our own place mentions (:func:`dateline.geo.places.find_places`)
+* ``recognition_f1``: our own place mentions (:func:`dateline.places.find.find_places`)
   against all gold spans, overlapping spans counting as a match;
 * ``n``: gold toponyms with coordinates.
 
@@ -34,8 +34,8 @@ from typing import Any
 
 from dateline.bench import BenchResult, prf, ratio
 from dateline.errors import BenchError
-from dateline.geo.mentions import AFTER_CHARS
-from dateline.geo.resolve import Toponym, candidates, haversine, resolve
+from dateline.places.mentions import AFTER_CHARS
+from dateline.places.resolve import Toponym, candidates, haversine, resolve
 
 #: The usual threshold of geocoding accuracy: 100 miles.
 THRESHOLD_KM = 161.0
@@ -210,11 +210,11 @@ def _resolution(articles: list[GoldArticle]) -> tuple[dict[str, Any], dict[str, 
 
 def _recognition(articles: list[GoldArticle], model: str | None) -> tuple[float, dict[str, Any]]:
     """Span F1 of :func:`find_places` against every gold span (overlap counts)."""
-    from dateline.geo.gazetteer import is_demonym
-    from dateline.geo.places import find_places
-    from dateline.language.entities import find_entities
-    from dateline.language.nlp import load_nlp
-    from dateline.language.segments import parse_segments, text_segments
+    from dateline.entities.find import find_entities
+    from dateline.parse.nlp import load_nlp
+    from dateline.parse.segments import parse_segments, text_segments
+    from dateline.places.find import find_places
+    from dateline.places.gazetteer import is_demonym
 
     nlp = load_nlp(model)
     tp = fp = fn = 0

@@ -2,7 +2,7 @@
 
 Each document of ``test.txt`` is rebuilt from its tokens (tokens joined by a space,
 sentences by a newline), parsed with spaCy and passed to
-:func:`~dateline.language.entities.find_entities` as one body segment. Every mention
+:func:`~dateline.entities.find.find_entities` as one body segment. Every mention
 of every entity is scored with the entity's type mapped onto CoNLL's four classes;
 a prediction is right when its token span and class equal a gold entity's.
 The same documents are also scored with spaCy's raw ``doc.ents`` (same mapping) so
@@ -115,8 +115,8 @@ def _token_span(doc: Document, start: int, end: int, kind: str) -> Span | None:
 
 def _ours(document: Document, spacy_doc) -> set[Span]:
     """Our stage's mentions of one document, as token spans with CoNLL classes."""
-    from dateline.language.entities import find_entities
-    from dateline.language.segments import Segment
+    from dateline.entities.find import find_entities
+    from dateline.parse.segments import Segment
 
     segment = Segment("body", 0, document.text, spacy_doc)
     spans: set[Span] = set()
@@ -163,7 +163,7 @@ class Tally:
 
 def run(data: Path, options: dict[str, Any]) -> BenchResult:
     """Score the entities stage (and raw spaCy) on CoNLL-2003 test documents."""
-    from dateline.language.nlp import load_nlp
+    from dateline.parse.nlp import load_nlp
 
     path = data / "test.txt" if data.is_dir() else data
     if not path.exists():

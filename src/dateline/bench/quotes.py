@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from dateline.bench import BenchResult, prf
+from dateline.entities.find import find_entities
 from dateline.errors import BenchError
-from dateline.language.entities import find_entities
-from dateline.language.nlp import load_nlp
-from dateline.language.quotes import Attribution, find_attributions
-from dateline.language.segments import Segment, text_segments
+from dateline.parse.nlp import load_nlp
+from dateline.parse.segments import Segment, text_segments
+from dateline.quotes.find import Attribution, find_attributions
 
 #: Character ranges of one span; a discontinuous gold span has several.
 Span = tuple[tuple[int, int], ...]

@@ -22,8 +22,8 @@ from typing import Any
 
 from dateline.bench import BenchResult
 from dateline.bench.aeb import load_pages
-from dateline.language import LanguageOptions, annotate
-from dateline.language.nlp import load_nlp, model_version
+from dateline.parse.nlp import load_nlp, model_version
+from dateline.pipeline.stages import LanguageOptions, annotate
 from dateline.records import Article
 
 BATCH_SIZE = 32

@@ -28,10 +28,10 @@ from typing import Any
 
 from dateline.bench import BenchResult, f1, prf, ratio
 from dateline.errors import BenchError
-from dateline.language.nlp import load_nlp
-from dateline.language.segments import parse_segments, text_segments
-from dateline.language.timex import find_times
+from dateline.parse.nlp import load_nlp
+from dateline.parse.segments import parse_segments, text_segments
 from dateline.records import TimeExpr
+from dateline.time.find import find_times
 
 #: How many error samples of each kind the details keep.
 SAMPLES = 60

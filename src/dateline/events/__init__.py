@@ -1,6 +1,8 @@
 """The event stage: CAMEO/PLOVER-coded events with actors, dates and places.
 
-Entry points:
+Entry point of the stage: :data:`STAGE` (its ``run`` calls
+:func:`dateline.events.coder.find_events` with the coder for the user's dictionaries).
+Other entry points:
 
 - :func:`dateline.events.coder.find_events` codes an article's parsed segments into
   :class:`~dateline.records.Event` records;
@@ -20,3 +22,20 @@ and targets), ``nominal`` (events named by nouns), ``modes``, ``intent`` (intent
 threats, appeals, demands, refusals), ``context`` (dates, places, entity names of an
 article), ``coder``.
 """
+
+from __future__ import annotations
+
+from dateline.stage import Stage, StageContext
+from dateline.versions import EVENT_STAGE
+
+
+def run(article, context: StageContext) -> None:
+    from dateline.events.coder import coder_for, find_events
+
+    dictionaries = context.options.dictionaries if context.options else ((), (), ())
+    article.events = find_events(context.segments, article.entities, article.dates,
+                                 article.places, context.anchor, coder_for(*dictionaries))
+
+
+STAGE = Stage(name="events", reads=("segments", "anchor", "entities", "dates", "places"),
+              sets=("events",), version=("events", EVENT_STAGE), run=run)

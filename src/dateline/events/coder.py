@@ -44,8 +44,8 @@ from dateline.events.context import (
 from dateline.events.modes import mode_of
 from dateline.events.patterns import Match, match_verb
 from dateline.events.verbs import VerbDictionary, load_verbs
-from dateline.geo.places import main_place
-from dateline.language.segments import Segment
+from dateline.parse.segments import Segment
+from dateline.places.find import main_place
 from dateline.records import Entity, Event, Place, TimeExpr
 from dateline.userfiles import read_user_file
 

@@ -3,10 +3,10 @@
 - **date**: a time expression governs an event when its phrase hangs from the event's
   verb (the nearest verb above it in the parse), or lies within the verb's clause or
   between its subject and the verb ("a judge on Thursday blocking ..."). Its calendar
-  date (:func:`dateline.language.timex.date_of`) is the event's date; otherwise the
+  date (:func:`dateline.time.find.date_of`) is the event's date; otherwise the
   publication date, with ``date_from_text`` False.
 - **place**: a place mentioned in the event's sentence (one under the verb first),
-  else the article's main place (:func:`dateline.geo.places.main_place`, called by
+  else the article's main place (:func:`dateline.places.find.main_place`, called by
   the coder).
 - **names**: an actor whose phrase holds an entity mention takes the entity's canonical
   name, and its country and sector when the dictionaries found none.
@@ -22,9 +22,9 @@ from dateline.events import codebook
 from dateline.events.actors import NULL_ACTOR, Actor, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
 from dateline.events.syntax import is_locative
-from dateline.language.segments import Segment
-from dateline.language.timex import date_of
+from dateline.parse.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr, Where
+from dateline.time.find import date_of
 
 #: Agent codes of the state: a role named without a country ("a federal judge", "the
 #: police") belongs to the article's country. Civilians, refugees, protesters do not:

@@ -57,7 +57,7 @@ def full_name(place: Place) -> str:
 @lru_cache(maxsize=4096)
 def _division_code(iso3: str, name: str) -> str | None:
     """GeoNames code ("TX") of the first-level division ``name`` of country ``iso3``."""
-    from dateline.geo.gazetteer import lookup
+    from dateline.places.gazetteer import lookup
 
     try:
         found = lookup(name)

@@ -1,0 +1,115 @@
+"""The language and event stages over articles: one spaCy pass, then each stage in order.
+
+:func:`annotate` parses the title, paragraphs and captions of a batch of articles
+with one ``nlp.pipe`` call (:mod:`dateline.parse`), then runs, per article, the
+stages of :func:`stages_for` in this order (each may use what the earlier ones set):
+
+=============  ==========================================  ======================
+field          stage                                       package
+=============  ==========================================  ======================
+``entities``   canonical people, organisations, places     ``dateline.entities``
+``quotes``     direct and indirect quotations              ``dateline.quotes``
+``dates``      time expressions (TIMEX3)                   ``dateline.time``
+``counts``     numbers with what they count                ``dateline.counts``
+``places``     place mentions on the map                   ``dateline.places``
+``events``     CAMEO/PLOVER-coded events                   ``dateline.events``
+=============  ==========================================  ======================
+
+This module is the one place that knows the order and which stages run
+(``events=False`` leaves out places and events). English only: an article in another
+language keeps its record, gets no language facts and a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dateline import counts, entities, events, places, quotes, time
+from dateline.parse.nlp import load_nlp, model_version
+from dateline.parse.segments import Segment, article_segments, parse_segments
+from dateline.records import Article
+from dateline.stage import Stage, StageContext
+from dateline.versions import EVENT_STAGE, LANGUAGE_STAGE
+
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+#: The language stages, in order.
+LANGUAGE_STAGES: tuple[Stage, ...] = (entities.STAGE, quotes.STAGE, time.STAGE, counts.STAGE)
+#: The event stages, after the language ones.
+EVENT_STAGES: tuple[Stage, ...] = (places.STAGE, events.STAGE)
+
+
+@dataclass(frozen=True)
+class LanguageOptions:
+    """Which model to use and how far to go."""
+
+    model: str | None = None
+    events: bool = True
+    batch_size: int = 32
+    #: the user's event dictionaries (PETRARCH format), read after the shipped ones
+    actor_files: tuple[str, ...] = ()
+    agent_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+
+    @property
+    def dictionaries(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        return self.actor_files, self.agent_files, self.verb_files
+
+
+def stages_for(options: LanguageOptions) -> tuple[Stage, ...]:
+    """The stages that run, in order."""
+    return LANGUAGE_STAGES + (EVENT_STAGES if options.events else ())
+
+
+def language_versions(nlp, options: LanguageOptions) -> dict[str, str]:
+    """The ``versions`` entries the language (and event) stages add to a record."""
+    versions = {"language": LANGUAGE_STAGE, "model": model_version(nlp)}
+    if options.events:
+        from dateline.events.coder import coder_for
+
+        versions["events"] = EVENT_STAGE
+        # the user's dictionaries change what is coded: a run with other files re-codes
+        versions["event_dictionaries"] = coder_for(*options.dictionaries).digest or "shipped"
+    return versions
+
+
+def annotate(articles: list[Article], options: LanguageOptions | None = None) -> list[Article]:
+    """Add entities, quotes, dates, counts (and places and events) to ``articles``."""
+    options = options or LanguageOptions()
+    nlp = load_nlp(options.model)
+    versions = language_versions(nlp, options)
+    english = [a for a in articles if _is_supported(a)]
+    segments_of = {id(a): article_segments(a) for a in english}
+    parse_segments([s for a in english for s in segments_of[id(a)]], nlp, options.batch_size)
+    for article in articles:
+        if id(article) in segments_of:
+            run_stages(article, segments_of[id(article)], options)
+            article.versions.update(versions)
+    return articles
+
+
+def run_stages(article: Article, segments: list[Segment], options: LanguageOptions) -> None:
+    """Every stage of :func:`stages_for` over one article's parsed segments."""
+    context = StageContext(segments=segments, anchor=anchor_of(article), options=options)
+    for stage in stages_for(options):
+        stage.run(article, context)
+    for message in context.warnings:
+        _warn(article, message)
+
+
+def _is_supported(article: Article) -> bool:
+    if article.language in SUPPORTED_LANGUAGES:
+        return True
+    _warn(article, f"language {article.language or 'unknown'!r} is not supported by the "
+                   "language layer yet: no entities, quotes, dates, counts or events")
+    return False
+
+
+def anchor_of(article: Article) -> str | None:
+    """The date relative expressions are resolved against: published, else updated."""
+    return article.published or article.updated
+
+
+def _warn(article: Article, message: str) -> None:
+    if message not in article.warnings:
+        article.warnings.append(message)
