@@ -225,6 +225,31 @@ def search(query, db, limit) -> None:
 
 
 @cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on.")
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None,
+              help="File whose first line is the token uploads must send "
+                   "(else $DATELINE_TOKEN; with neither, the server is read-only).")
+@click.option("--max-bytes", type=int, default=None,
+              help="Largest upload body (default: the max_bytes setting, 50 MB).")
+@friendly_errors
+def serve(db, host, port, token_file, max_bytes) -> None:
+    """Serve the web pages and the JSON API over the store (Ctrl-C stops).
+
+    Pages: / (search), /articles/ID, /events, /entities/NAME, /quotes; API under /api,
+    described by /openapi.json. See docs/web.md.
+    """
+    from dateline.web import load_token
+    from dateline.web import serve as run_server
+
+    settings = settings_with(db=db, max_bytes=max_bytes)
+    run_server(settings.db, host, port, settings, load_token(token_file), announce=click.echo)
+
+
+@cli.command()
 @click.argument("task")
 @click.option("--data", "data", required=True, type=click.Path(path_type=Path),
               help="The gold set's folder (or file).")

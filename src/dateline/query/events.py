@@ -33,6 +33,11 @@ PLOVER_TYPES = frozenset({
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 })
 
+#: CAMEO quad classes: verbal/material cooperation, verbal/material conflict.
+QUAD_CLASSES = (1, 2, 3, 4)
+#: How an event is stated (``Event.mode``).
+MODES = ("occurred", "negated", "hypothetical", "future", "reported")
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COUNTRY = re.compile(r"[A-Z]{3}")
 
@@ -115,6 +120,9 @@ class EventQuery:
     until: str | None = None
     all_modes: bool = False
     limit: int | None = 50
+    quad_class: int | None = None
+    mode: str | None = None
+    offset: int = 0
 
 
 def _type_condition(code: str) -> tuple[str, list[str]]:
@@ -141,7 +149,7 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def _date_condition(column: str, value: str, op: str, name: str) -> tuple[str, list]:
+def date_condition(column: str, value: str, op: str, name: str) -> tuple[str, list]:
     """Compare the event date's leading characters with YYYY, YYYY-MM or YYYY-MM-DD."""
     if not _valid_date(value):
         raise ConfigError(f"--{name} {value!r}: write a calendar date as YYYY-MM-DD "
@@ -167,17 +175,29 @@ def _mention_conditions(query: EventQuery) -> tuple[list[str], list]:
         condition, values = _type_condition(query.type)
         conditions.append(condition)
         params += values
+    if query.quad_class is not None:
+        if query.quad_class not in QUAD_CLASSES:
+            raise ConfigError(f"--quad-class {query.quad_class!r}: give 1 (verbal cooperation), "
+                              "2 (material cooperation), 3 (verbal conflict) or 4 (material "
+                              "conflict)")
+        conditions.append("m.quad_class = ?")
+        params.append(query.quad_class)
+    if query.mode:
+        if query.mode not in MODES:
+            raise ConfigError(f"--mode {query.mode!r}: use one of {', '.join(MODES)}")
+        conditions.append("m.mode = ?")
+        params.append(query.mode)
     return conditions, params
 
 
-def _event_conditions(query: EventQuery) -> tuple[str, list]:
+def event_conditions(query: EventQuery) -> tuple[str, list]:
     """The WHERE clause (on events ``e``) of ``query``."""
     conditions, params = [], []
-    if not query.all_modes:
+    if not query.all_modes and query.mode in (None, "occurred"):
         conditions.append("e.occurred = 1")
     for value, op, name in ((query.since, ">=", "since"), (query.until, "<=", "until")):
         if value:
-            condition, values = _date_condition("e.date", value.strip(), op, name)
+            condition, values = date_condition("e.date", value.strip(), op, name)
             conditions.append(condition)
             params += values
     mention, mention_params = _mention_conditions(query)
@@ -194,14 +214,16 @@ def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEv
     ``actor`` matches a source or target name or code (case-insensitive substring);
     ``country`` a source or target country (alpha-3); ``type`` a CAMEO code prefix or a
     PLOVER type; ``since``/``until`` compare the event date as written in the article's
-    own time (its first 10 characters). Only events that occurred, unless ``all_modes``.
+    own time (its first 10 characters); ``quad_class`` and ``mode`` match a mention's.
+    Only events that occurred, unless ``all_modes`` or another ``mode`` is asked for.
+    ``offset`` skips that many events (paging; with ``limit``).
     """
-    where, params = _event_conditions(query)
+    where, params = event_conditions(query)
     sql = ("SELECT e.id FROM events e" + where + " ORDER BY e.date IS NULL, e.date DESC, "
            "(SELECT count(*) FROM event_mentions c WHERE c.event_id = e.id) DESC, e.id")
     if query.limit:
-        sql += " LIMIT ?"
-        params.append(query.limit)
+        sql += " LIMIT ? OFFSET ?"
+        params += [query.limit, max(query.offset, 0)]
     ids = [row[0] for row in store.db.execute(sql, params)]
     return [event for chunk in chunks(ids) for event in _load(store, chunk)]
 
