@@ -110,8 +110,12 @@ def _search(store: Store, sql: str, text: str, params: list) -> list[sqlite3.Row
     try:
         return store.db.execute(sql, [text, *params]).fetchall()
     except sqlite3.OperationalError:
-        words = fts_words(text)
+        pass
+    words = fts_words(text)
+    try:
         return store.db.execute(sql, [words, *params]).fetchall() if words else []
+    except sqlite3.OperationalError:
+        return []  # not even as words (a NUL character): nothing matches
 
 
 def _hit(row: sqlite3.Row) -> ArticleHit:

@@ -104,7 +104,10 @@ def _run_search(store: Store, sql: str, params: list, search: str | None) -> lis
         if not words:
             return []
         fixed = [words if p == search else p for p in params]
-        return store.db.execute(sql, fixed).fetchall()
+        try:
+            return store.db.execute(sql, fixed).fetchall()
+        except sqlite3.OperationalError:
+            return []  # not even as words (a NUL character): nothing matches
 
 
 def _quote(row) -> QuoteRow:
