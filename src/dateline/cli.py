@@ -235,8 +235,10 @@ def search(query, db, limit) -> None:
                    "(else $DATELINE_TOKEN; with neither, the server is read-only).")
 @click.option("--max-bytes", type=int, default=None,
               help="Largest upload body (default: the max_bytes setting, 50 MB).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (more use more cores).")
 @friendly_errors
-def serve(db, host, port, token_file, max_bytes) -> None:
+def serve(db, host, port, token_file, max_bytes, workers) -> None:
     """Serve the web pages and the JSON API over the store (Ctrl-C stops).
 
     Pages: / (search), /articles/ID, /events, /entities/NAME, /quotes; API under /api,
@@ -246,7 +248,8 @@ def serve(db, host, port, token_file, max_bytes) -> None:
     from dateline.web import serve as run_server
 
     settings = settings_with(db=db, max_bytes=max_bytes)
-    run_server(settings.db, host, port, settings, load_token(token_file), announce=click.echo)
+    run_server(settings.db, host, port, settings, load_token(token_file), announce=click.echo,
+               workers=workers)
 
 
 @cli.command()
