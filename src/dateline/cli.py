@@ -254,20 +254,27 @@ def serve(db, host, port, token_file, max_bytes, workers) -> None:
 
 @cli.command()
 @click.argument("task")
-@click.option("--data", "data", required=True, type=click.Path(path_type=Path),
-              help="The gold set's folder (or file).")
+@click.option("--data", "data", default=None, type=click.Path(path_type=Path),
+              help="The gold set's folder (or file); for web and api, the inputs their "
+                   "store is built from (default: examples/ and ../shared/examples).")
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option("--model", default=None, help="spaCy model for language benchmarks.")
+@click.option("--db", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="web, api: serve this store instead of building one.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="api: server processes (default: the CPU count, at most 4).")
 @friendly_errors
-def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
+def bench(task: str, data: Path | None, limit: int | None, model: str | None,
+          db: Path | None, workers: int | None) -> None:
     """Measure TASK over a gold set; JSON goes to bench/results/.
 
-    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo.
+    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo
+    (these need --data), web (screenshots of every page) and api (load on the HTTP API).
     The last line printed is ``TASK: name=value ...``.
     """
     from dateline.bench import run_task
 
-    options = {"limit": limit, "model": model}
+    options = {"limit": limit, "model": model, "db": db, "workers": workers}
     result, path = run_task(task, data, options)
     click.echo(f"wrote {path}")
     click.echo(result.last_line())

@@ -129,7 +129,8 @@ def _type_condition(code: str) -> tuple[str, list[str]]:
     """SQL on mention ``m`` for a CAMEO code prefix ("04", "043") or a PLOVER type."""
     code = code.strip()
     if code.isdigit() and 1 <= len(code) <= 4:
-        return "m.cameo LIKE ?", [code + "%"]
+        # GLOB (not LIKE): case-sensitive, so the cameo index serves the prefix
+        return "m.cameo GLOB ?", [code + "*"]
     name = plover_type(code)
     if name not in PLOVER_TYPES:
         raise ConfigError(f"--type {code!r}: give a CAMEO code prefix (\"04\", \"043\") or "
@@ -219,6 +220,15 @@ def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEv
     ``offset`` skips that many events (paging; with ``limit``).
     """
     where, params = event_conditions(query)
+    if query.limit:
+        # Only events dated on or after the page's last date can be on the page: find
+        # that date through the date index, and rank (by mentions too) just those.
+        last = store.db.execute(f"SELECT e.date FROM events e{where} ORDER BY e.date DESC "
+                                "LIMIT 1 OFFSET ?",
+                                [*params, max(query.offset, 0) + query.limit - 1]).fetchone()
+        if last is not None and last[0] is not None:
+            where += (" AND " if where else " WHERE ") + "e.date >= ?"
+            params.append(last[0])
     sql = ("SELECT e.id FROM events e" + where + " ORDER BY e.date IS NULL, e.date DESC, "
            "(SELECT count(*) FROM event_mentions c WHERE c.event_id = e.id) DESC, e.id")
     if query.limit:

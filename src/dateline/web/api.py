@@ -75,8 +75,13 @@ def event_query(
 Events = Annotated[EventQuery, Depends(event_query)]
 
 
-def _listing(results: list[Any], next_cursor: str | None) -> dict[str, Any]:
-    return {"results": results, "next_cursor": next_cursor}
+def _json(data: Any) -> JSONResponse:
+    """``data`` (plain JSON already) as the response, without another encoding pass."""
+    return JSONResponse(data)
+
+
+def _listing(results: list[Any], next_cursor: str | None) -> JSONResponse:
+    return _json({"results": results, "next_cursor": next_cursor})
 
 
 @router.get("/articles", summary="Search articles")
@@ -84,7 +89,7 @@ def articles(store: Reader, q: Text = None, site: Text = None, since: DateText =
              until: DateText = None, entity: Text = None,
              language: Annotated[str | None, Query(max_length=8)] = None,
              limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 20,
-             cursor: Cursor = None) -> dict[str, Any]:
+             cursor: Cursor = None) -> JSONResponse:
     """Full-text search (FTS5 syntax or plain words) over titles and text, with filters;
     each hit has a snippet and the offsets of the matched words in it."""
     offset = decode_cursor(cursor)
@@ -98,19 +103,19 @@ def articles(store: Reader, q: Text = None, site: Text = None, since: DateText =
 def article(store: Reader,
             article_id: Annotated[str, Path(max_length=64,
                                             description="the id, or a unique prefix of it")]
-            ) -> dict[str, Any]:
+            ) -> JSONResponse:
     """The article's record: the same JSON as ``dateline extract``."""
     found = store.get(article_id)
     if found is None:
         raise ApiError(404, f"no stored article has id {article_id!r} (or the prefix is not "
                             "unique)", "article_id")
-    return found.to_dict()
+    return _json(found.to_dict())
 
 
 @router.get("/events", summary="Merged events")
 def events(store: Reader, query: Events,
            limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 50,
-           cursor: Cursor = None) -> dict[str, Any]:
+           cursor: Cursor = None) -> JSONResponse:
     """Events merged across articles, most recent first, with GDELT's NumMentions,
     NumSources and NumArticles and one sentence that reports each."""
     offset = decode_cursor(cursor)
@@ -127,7 +132,7 @@ def quotes(store: Reader,
            q: Annotated[str | None, Query(max_length=TEXT_MAX,
                                           description="words in the quote (FTS5)")] = None,
            limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 50,
-           cursor: Cursor = None) -> dict[str, Any]:
+           cursor: Cursor = None) -> JSONResponse:
     """Quotes with their speaker and article, newest first (best matches first with q)."""
     offset = decode_cursor(cursor)
     found = find_quotes(store, speaker=speaker or None, search=(q or "").strip() or None,
@@ -143,7 +148,7 @@ def entities(store: Reader,
              name: Text = None,
              order: Annotated[Literal[tuple(ENTITY_ORDERS)], Query()] = "quotes",  # type: ignore[valid-type]
              limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 50,
-             cursor: Cursor = None) -> dict[str, Any]:
+             cursor: Cursor = None) -> JSONResponse:
     """Entities across articles with their articles, mentions, quotes and attributes."""
     offset = decode_cursor(cursor)
     found = find_entities(store, type=type or None, name=name or None, order=order,
@@ -154,23 +159,23 @@ def entities(store: Reader,
 
 @router.get("/network", summary="Actor pairs (dyads) with counts")
 def actor_network(store: Reader, query: Events,
-                  limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 40) -> dict[str, Any]:
+                  limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = 40) -> JSONResponse:
     """The strongest source -> target pairs of the selected events: events, mentions and
     mean Goldstein score of each."""
-    return {"dyads": [d.to_dict() for d in network(store, query, limit)]}
+    return _json({"dyads": [d.to_dict() for d in network(store, query, limit)]})
 
 
 @router.get("/timeline", summary="Events per day and quad class")
-def event_timeline(store: Reader, query: Events) -> dict[str, Any]:
+def event_timeline(store: Reader, query: Events) -> JSONResponse:
     """Counts of the selected events per day and CAMEO quad class (1-4)."""
-    return {"days": timeline(store, query)}
+    return _json({"days": timeline(store, query)})
 
 
 @router.get("/places", summary="Where the selected events took place")
 def event_places(store: Reader, query: Events,
-                 limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> dict[str, Any]:
+                 limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> JSONResponse:
     """Places with coordinates and the number of selected events at each."""
-    return {"places": places(store, query, limit)}
+    return _json({"places": places(store, query, limit)})
 
 
 @router.get("/export/{fmt}", summary="The store in an export format (streamed)",

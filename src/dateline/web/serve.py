@@ -68,9 +68,13 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000,
                 os.environ[TOKEN_VARIABLE] = token
             else:
                 os.environ.pop(TOKEN_VARIABLE, None)
+            # a worker busy on a loaded machine may answer the supervisor's ping late:
+            # give it a minute before it is taken for hung and killed mid-request
             uvicorn.run("dateline.web.serve:app_from_environment", factory=True, host=host,
-                        port=port, workers=workers, log_level=log_level)
+                        port=port, workers=workers, log_level=log_level,
+                        timeout_worker_healthcheck=60, timeout_keep_alive=30)
         else:
-            uvicorn.run(create_app(config), host=host, port=port, log_level=log_level)
+            uvicorn.run(create_app(config), host=host, port=port, log_level=log_level,
+                        timeout_keep_alive=30)
     except OSError as exc:  # the port is taken, the host unknown
         raise ConfigError(f"--host/--port: cannot serve on {host}:{port}: {exc}") from exc
