@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -125,7 +126,7 @@ def write_result(result: BenchResult, results_dir: Path = RESULTS_DIR) -> Path:
     """Write ``result`` as JSON under ``results_dir``; returns the file's path."""
     results_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = Path(result.data).name or "data" if result.data else "store"
+    name = re.sub(r"[^\w.-]+", "-", Path(result.data).name) if result.data else "store"
     path = results_dir / f"{result.task}-{name}-{stamp}.json"
     payload = {
         "task": result.task,
