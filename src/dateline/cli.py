@@ -228,7 +228,7 @@ def search(query, db, limit) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback unless told otherwise).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
               help="Port to listen on.")
 @click.option("--token-file", type=click.Path(dir_okay=False), default=None,
               help="File whose first line is the token uploads must send "

@@ -104,13 +104,14 @@ def article_page(request: Request, store: Reader, article_id: str) -> HTMLRespon
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, store: Reader) -> HTMLResponse:
+def events_page(request: Request) -> HTMLResponse:
     form = {name: request.query_params.get(name, "")[:TEXT_MAX]
-            for name in ("actor", "country", "type", "quad_class", "mode", "since", "until")}
+            for name in ("actor", "country", "type", "quad_class", "mode", "since", "until",
+                         "all_modes")}
     return _render(request, "events.html", {"form": form, "modes": MODES})
 
 
-@router.get("/entities/{key}", response_class=HTMLResponse)
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
 def entity_page(request: Request, store: Reader, key: str) -> HTMLResponse:
     entity = get_entity(store, key[:TEXT_MAX])
     if entity is None:
