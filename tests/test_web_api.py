@@ -375,3 +375,27 @@ def test_pages_answer(client):
     assert "default-src 'self'" in client.get("/").headers["content-security-policy"]
     assert client.get("/entities/Nobody%20Atall").status_code == 404
     assert client.get("/?since=2024-02-30").status_code == 422
+
+
+def test_event_summaries_match_their_records(web_db):
+    """``/api/events`` reads stored JSON as it is: the same summary the records give."""
+    from dateline.query import iter_events
+    from dateline.records import to_dict
+
+    with Store(web_db) as store:
+        events = list(iter_events(store, all_modes=True))
+    assert events
+    for event in events:
+        lead = event.lead
+        expected = {"id": event.id, "date": event.date}
+        for name in ("source", "source_code", "source_country", "source_sector", "cameo",
+                     "cameo_root", "plover", "quad_class", "goldstein", "target",
+                     "target_code", "target_country", "target_sector"):
+            expected[name] = getattr(lead.event, name)
+        expected.update(place=to_dict(event.place), num_mentions=event.num_mentions,
+                        num_sources=event.num_sources, num_articles=event.num_articles,
+                        occurred=event.occurred, mode=lead.event.mode,
+                        sentence=lead.event.sentence, article_id=lead.article_id,
+                        articles=sorted({m.article_id for m in event.mentions}),
+                        first_added=event.first_added)
+        assert event.to_dict() == expected

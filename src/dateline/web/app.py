@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -17,6 +19,8 @@ from dateline.web.config import WebConfig
 from dateline.web.db import Readers
 
 HERE = Path(__file__).resolve().parent
+#: Worker threads per server process that run request handlers.
+THREADS = int(os.environ.get("DATELINE_SERVE_THREADS", "4"))
 
 #: Scripts, styles, fonts and map shapes come from this server only; inline script and
 #: style are refused, so text that slipped into markup could still not run.
@@ -47,6 +51,9 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        # Few threads run the (blocking) handlers: more would only take turns on the GIL,
+        # each with a connection and page cache of its own.
+        to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         readers.close()
 

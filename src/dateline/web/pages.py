@@ -130,7 +130,7 @@ def _bars(days: list[dict[str, Any]], width: int = 720, height: int = 120) -> li
     if not days:
         return []
     top = max(d["mentions"] for d in days) or 1
-    step = width / len(days)
+    step = min(width / len(days), 40)  # a few days stay thin bars, not a wall
     return [{"x": round(i * step + 1, 1), "w": round(max(step - 2, 1), 1),
              "h": round(d["mentions"] / top * (height - 20), 1),
              "y": round(height - d["mentions"] / top * (height - 20), 1),
