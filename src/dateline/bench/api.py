@@ -10,7 +10,8 @@
 3. A fixed mix of :data:`MIX_REQUESTS` requests (full-text search, events with
    filters, article pages, actor network) from :data:`CLIENTS` concurrent clients;
    then :data:`PAIR_REQUESTS` events requests to dateline and as many to each datasette
-   query, same filters, same client, same concurrency. Every request has a timeout;
+   query, same filters, same client, same concurrency, the three taking turns in
+   :data:`ROUNDS` slices. Every request has a timeout;
    the run ends by itself.
 
 Last line: ``api: requests_per_s=... p50_ms=... p95_ms=... errors=...
@@ -43,6 +44,8 @@ ARTICLES = 5000
 CLIENTS = 50
 MIX_REQUESTS = 5000
 PAIR_REQUESTS = 1000
+#: Slices the events requests are cut into, each server taking turns.
+ROUNDS = 10
 #: Seconds one request may take before it counts as an error.
 TIMEOUT = 30.0
 #: Results per events page, in both servers.
@@ -156,6 +159,22 @@ async def _load(base: str, paths: list[str], clients: int = CLIENTS) -> Tally:
         await asyncio.gather(*(client(session) for _ in range(clients)))
         tally.seconds = time.perf_counter() - started
     return tally
+
+
+def _interleaved(runs: list[tuple[str, list[str]]], rounds: int = ROUNDS) -> list[Tally]:
+    """Each (server, paths) run in ``rounds`` slices, taking turns, so that a change in
+    the machine's load during the measurement falls on every server alike."""
+    tallies = [Tally() for _ in runs]
+    for number in range(rounds):
+        for (base, paths), tally in zip(runs, tallies, strict=True):
+            size = -(-len(paths) // rounds)
+            part = asyncio.run(_load(base, paths[number * size:(number + 1) * size]))
+            tally.latencies += part.latencies
+            tally.errors += part.errors
+            tally.seconds += part.seconds
+            for why, count in part.failures.items():
+                tally.failures[why] = tally.failures.get(why, 0) + count
+    return tallies
 
 
 def _mix(db: Path, count: int, seed: int = 7) -> list[str]:
@@ -296,9 +315,9 @@ def run(data: Path | None, options: dict[str, Any]) -> BenchResult:
             asyncio.run(_load(ours_url, mix[:200]))  # warm both up the same way
             asyncio.run(_load(theirs_url, theirs_events[:200]))
             mixed = asyncio.run(_load(ours_url, mix))
-            pair_ours = asyncio.run(_load(ours_url, ours_events))
-            pair_theirs = asyncio.run(_load(theirs_url, theirs_events))
-            plain_theirs = asyncio.run(_load(theirs_url, theirs_plain))
+            pair_ours, pair_theirs, plain_theirs = _interleaved(
+                [(ours_url, ours_events), (theirs_url, theirs_events),
+                 (theirs_url, theirs_plain)])
             same = all(_same_answers(ours_url, theirs_url, db.stem, root, query)
                        for root in roots[:3]
                        for query in ("events_by_type", "events_by_type_same_plan"))
