@@ -65,7 +65,7 @@ def _drawn(driver, selector: str, events_page: bool) -> bool:
         return False
 
 
-def shoot(db: Path, out: Path = SCREENS, width: int = 1280, height: int = 900
+def shoot(db: Path, out: Path = SCREENS, width: int = 1280, height: int = 1500
           ) -> dict[str, Any]:
     """Serve ``db``, screenshot every page into ``out``; what was seen."""
     from dateline.web import WebConfig
