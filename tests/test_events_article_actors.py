@@ -58,3 +58,35 @@ def test_we_in_a_quotation_is_its_speaker(events):
 
 def test_a_pronoun_no_person_stands_for_gives_no_actor(events):
     assert not [e for e in events if e.sentence == "He denied it."]
+
+
+def _code(text: str) -> list:
+    article = Article(id="b", title=None, paragraphs=[text], language="en",
+                      published="2024-03-05")
+    annotate([article])
+    return article.events
+
+
+def test_a_place_that_only_locates_is_no_actor(nlp):
+    events = _code("Senator Jane Ortiz visited the U.S.-Mexico border near Laredo, Texas.")
+    assert [(e.cameo_root, e.source, e.target) for e in events] == [
+        ("04", "Jane Ortiz", None)]
+    events = _code("The governor visited the Mexican city of Monterrey last week.")
+    assert all(e.target is None and e.source == "The governor" for e in events)
+
+
+def test_a_place_named_bare_still_stands_for_its_government(nlp):
+    events = _code("The governor visited Mexico last week.")
+    assert any(e.target_code == "MEX" for e in events)
+
+
+def test_a_participle_with_a_by_phrase_is_passive(nlp):
+    events = _code("Israel, shielded by the United States, rejected the resolution.")
+    support = [e for e in events if e.cameo_root == "07"]
+    assert support and all(e.source_code.startswith("USA") and e.target_code == "ISR"
+                           for e in support)
+
+
+def test_a_role_that_only_qualifies_a_thing_is_no_target(nlp):
+    events = _code("Soldiers shot at the path of a migrant near the fence.")
+    assert [(e.cameo_root, e.target) for e in events] == [("19", None)]

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from dateline.events import codebook
-from dateline.events.actors import NULL_ACTOR, Actor, split_code
+from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
-from dateline.events.syntax import is_locative
+from dateline.events.syntax import LOCATIVE_PREPS, is_locative
 from dateline.parse.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr, Where
 from dateline.time.find import date_of
@@ -220,6 +220,27 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     return {"name": name, "country": found_country, "sector": sector, "code": code}
 
 
+def is_location(actor: Actor) -> bool:
+    """A phrase that only says where: a place noun ("the Mexican city of Tijuana", "the
+    border") or a place the verb happens at that was taken for want of a participant
+    ("visited the border near Laredo"). A place named bare ("Beijing demanded",
+    "talks with Kabul") stands for its government and is an actor."""
+    core = core_noun(actor.head)
+    if actor.weak and is_place_noun(core):
+        return True
+    if actor.background and is_locative(actor.head):
+        return True
+    # "the border near Laredo", "a camp in Idlib": a place that locates a place
+    prep = actor.head.head
+    return actor.head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and \
+        is_place_noun(prep.head)
+
+
+def _actor(actor: Actor | None) -> Actor | None:
+    """The actor, or None when its phrase is only a location (:func:`is_location`)."""
+    return None if actor is None or is_location(actor) else actor
+
+
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
               dates: list[TimeExpr], places: list[Place], country: str | None,
               day: str | None) -> Event:
@@ -229,8 +250,8 @@ def to_record(coded, segment: Segment, sentence, entities: list[Entity],
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(coded.source, entities, where, country)
-    target = fill_actor(coded.target, entities, where, country)
+    source = fill_actor(_actor(coded.source), entities, where, country)
+    target = fill_actor(_actor(coded.target), entities, where, country)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where
