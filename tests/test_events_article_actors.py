@@ -90,3 +90,20 @@ def test_a_participle_with_a_by_phrase_is_passive(nlp):
 def test_a_role_that_only_qualifies_a_thing_is_no_target(nlp):
     events = _code("Soldiers shot at the path of a migrant near the fence.")
     assert [(e.cameo_root, e.target) for e in events] == [("19", None)]
+
+
+def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(nlp):
+    # a story about a US inquiry into events abroad names the foreign country most,
+    # but its institutions are American: "the committee" is the US Congress's
+    text = [
+        "The White House and the State Department refused on Monday to hand over "
+        "records about Peru, the committee said.",
+        "Peru, Peru and Peru were named in the records about Peru.",
+        "Investigators said the Pentagon had reviewed the Peru file twice.",
+        "Officers arrested two protesters outside the building on Friday.",
+    ]
+    article = Article(id="c", title=None, paragraphs=text, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    arrests = [e for e in article.events if e.cameo_root == "17"]
+    assert arrests and all(e.source_code == "USACOP" for e in arrests)

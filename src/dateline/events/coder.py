@@ -399,7 +399,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
         return []
     opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
     main = main_place(places, opening)
-    country = dominant_country(entities)
+    country = dominant_country(entities, segments, coder.actors, day)
     antecedents = Antecedents(segments, entities, list(quotes))
     events: list[Event] = []
     for segment in segments:
