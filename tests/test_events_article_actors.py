@@ -107,3 +107,10 @@ def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(n
     annotate([article])
     arrests = [e for e in article.events if e.cameo_root == "17"]
     assert arrests and all(e.source_code == "USACOP" for e in arrests)
+
+
+def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp):
+    events = _code("Police in Ohio arrested Jane Roe, 32, of Dayton on Friday. "
+                   "Officers also arrested Tom Smith at the scene.")
+    assert [(e.cameo_root, e.source_code, e.target, e.target_code) for e in events] == [
+        ("17", "USACOP", "Jane Roe", "USA"), ("17", "USACOP", "Tom Smith", "USA")]
