@@ -114,3 +114,23 @@ def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp)
                    "Officers also arrested Tom Smith at the scene.")
     assert [(e.cameo_root, e.source_code, e.target, e.target_code) for e in events] == [
         ("17", "USACOP", "Jane Roe", "USA"), ("17", "USACOP", "Tom Smith", "USA")]
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("(XYZ) President Ana Duarte visited Chile on Monday.", "(XYZ)"),
+    ("LIMA (AP) — The president visited Chile on Monday.", "LIMA (AP) —"),
+    ("LIMA: The president visited Chile on Monday.", "LIMA:"),
+    ("EU - Turkey talks stalled on Monday.", ""),
+    ("NATO (the alliance) warned Russia.", ""),
+])
+def test_a_dateline_opening_a_paragraph_is_found(nlp, text, dateline):
+    from dateline.events.actors import dateline_end
+
+    doc = nlp(text)
+    assert doc[:dateline_end(doc)].text == dateline
+
+
+def test_a_datelines_words_act_in_no_event(nlp):
+    events = _code("LIMA (AP) — Police arrested two protesters outside the palace.")
+    assert events and all("LIMA" not in (e.source or "") and e.source_code != "PER"
+                          for e in events)
