@@ -134,3 +134,9 @@ def test_a_datelines_words_act_in_no_event(nlp):
     events = _code("LIMA (AP) — Police arrested two protesters outside the palace.")
     assert events and all("LIMA" not in (e.source or "") and e.source_code != "PER"
                           for e in events)
+
+
+def test_each_other_makes_the_act_reciprocal(nlp):
+    events = _code("Armenia and Azerbaijan accused one another of shelling villages.")
+    assert sorted((e.source_code, e.target_code) for e in events if e.cameo_root == "11") \
+        == [("ARM", "AZE"), ("AZE", "ARM")]

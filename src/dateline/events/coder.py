@@ -268,7 +268,8 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
     events: list[CodedEvent] = []
     for source in named_sources or [None]:
         for target in named_targets or [None]:
-            if source and target and source.code and source.code == target.code:
+            if source is target or (source and target and source.code and
+                                    source.code == target.code):
                 continue
             if match.code:
                 events.append(CodedEvent(match.code, verb, source, target, pattern=pattern,

@@ -64,6 +64,8 @@ def sides(verb, match: Match, actors: ActorDictionary, day: str | None,
     else:
         sources = subject_actors
         targets = _targets(verb, match, clause.around, actors, day, skip, sources)
+        if _each_other(verb) and sum(a.coded or a.proper for a in sources) > 1:
+            targets = list(sources)  # "A and B accused each other": each the other
     if match.source_at is not None:
         marked = resolve(syntax.noun_head(match.source_at), actors, day)
         if any(a.coded for a in marked):
@@ -100,6 +102,24 @@ def _targets(verb, match: Match, around: list, actors: ActorDictionary, day, ski
         if found:
             return found
     return []
+
+
+#: Reciprocal pronouns, by their last word and the word before it.
+RECIPROCALS = {"other": "each", "another": "one"}
+
+
+def _each_other(verb) -> bool:
+    """The verb's object is "each other" or "one another" (or what they own: "attacked
+    each other's policies"), not under another verb."""
+    for token in verb.subtree:
+        first = RECIPROCALS.get(token.lower_)
+        if first is None or not any(c.lower_ == first for c in token.children) and \
+                token.nbor(-1).lower_ != first:
+            continue
+        owner = next((a for a in token.ancestors if syntax.is_verb(a)), None)
+        if owner == verb:
+            return True
+    return False
 
 
 def _more_subjects(verb, subject) -> list:
