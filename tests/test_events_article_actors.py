@@ -149,3 +149,10 @@ def test_a_phrase_the_parser_hung_on_the_dateline_still_acts(nlp):
                    "accused Chile of spying on her ministry.")
     assert [(e.source, e.source_code, e.target_code) for e in events
             if e.cameo_root == "11"] == [("Ana Duarte", "PERGOV", "CHL")]
+
+
+def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
+    events = _code("The United States welcomed the exchange of prisoners on Tuesday.")
+    assert [(e.cameo_root, e.source_code, e.target) for e in events] == [("05", "USA", None)]
+    # a role without a country acting on a thing is too vague to keep
+    assert _code("Officials welcomed the exchange of prisoners on Tuesday.") == []

@@ -334,8 +334,20 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         return False
     if target is None or not (target.coded or target.proper or
                               (pronouns and is_personal(target.head))):
+        if pronouns and _acts_on_a_thing(event):
+            return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
+
+
+def _acts_on_a_thing(event: CodedEvent) -> bool:
+    """A named state or body acting on a thing ("the US welcomed the exchange", "Israel
+    seized control of the territories"): an event with no target (GUIDELINES: a thing
+    is no target). Not force: force on a thing is mostly figurative."""
+    source = event.source
+    if event.root in FORCE_ROOTS or source is None or not source.country:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.verb.children)
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
