@@ -163,3 +163,12 @@ def test_firms_and_state_media_the_phoenix_files_lack_have_their_country(nlp):
                    "CCTV accused Japan of lying about the islands.")
     codes = {(e.source_code, e.target_code) for e in events}
     assert {("AUTBUS", "RUSBUS"), ("CHNMED", "JPN")} <= codes
+
+
+def test_a_passive_act_of_the_state_has_its_obvious_doer(nlp):
+    events = _code("Police in Ohio said on Friday that Jane Roe was arrested at her home.")
+    arrests = [e for e in events if e.cameo_root == "17"]
+    assert [(e.source, e.source_code, e.target) for e in arrests] == [
+        (None, "USACOP", "Jane Roe")]
+    # a thing "sentenced" has no doer to infer
+    assert _code("The report was sentenced to oblivion in Ohio.") == []
