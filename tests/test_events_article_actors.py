@@ -172,3 +172,8 @@ def test_a_passive_act_of_the_state_has_its_obvious_doer(nlp):
         (None, "USACOP", "Jane Roe")]
     # a thing "sentenced" has no doer to infer
     assert _code("The report was sentenced to oblivion in Ohio.") == []
+
+
+def test_an_act_done_to_a_thing_that_is_not_said_gives_no_event(nlp):
+    events = _code("The United States discussed the investigations on Tuesday.")
+    assert [e for e in events if e.cameo_root == "04"] == []
