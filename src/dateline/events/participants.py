@@ -61,10 +61,6 @@ def sides(verb, match: Match, actors: ActorDictionary, day: str | None,
         elif source_from_clause:
             sources = _first_actor(clause.around, actors, day, skip)
             notes.append("source from the clause of a passive")
-        elif (implied := _implied_doer(verb)) is not None and any(
-                a.coded or a.proper or a.head.pos_ == "PRON" for a in targets):
-            sources = [implied]  # "he was arrested": by the police
-            notes.append("implied source of a passive")
     else:
         sources = subject_actors
         targets = _targets(verb, match, clause.around, actors, day, skip, sources)
@@ -76,25 +72,6 @@ def sides(verb, match: Match, actors: ActorDictionary, day: str | None,
             sources, targets = marked, sources
     sources, targets = _counterparts(sources, targets)
     return sources, targets, notes
-
-
-#: Acts of the state whose doer goes without saying in a passive: "he was arrested" (by
-#: the police), "was convicted and sentenced" (by a court), "were deported" (by the
-#: government). The agent code the doer gets; its country is the article's.
-IMPLIED_DOERS = {
-    "arrest": "COP", "detain": "COP", "apprehend": "COP", "handcuff": "COP",
-    "convict": "JUD", "sentence": "JUD", "indict": "JUD", "acquit": "JUD",
-    "deport": "GOV", "extradite": "GOV",
-}
-
-
-def _implied_doer(verb) -> Actor | None:
-    """The unnamed doer of a passive act of the state (:data:`IMPLIED_DOERS`)."""
-    agent = IMPLIED_DOERS.get(verb.lemma_.lower())
-    if agent is None:
-        return None
-    code = "---" + agent
-    return Actor("", verb, code, None, agent, [])
 
 
 def _subjects(verb, subject, actors: ActorDictionary, day) -> tuple[list[Actor], set]:
