@@ -399,3 +399,16 @@ def test_event_summaries_match_their_records(web_db):
                         articles=sorted({m.article_id for m in event.mentions}),
                         first_added=event.first_added)
         assert event.to_dict() == expected
+
+
+def test_malformed_multipart_is_400(store_copy):
+    with _client(WebConfig(db=store_copy, token=WEB_TOKEN)) as client:
+        reply = _upload(client, content=b"--xyz\r\nnot a part header\r\n",
+                        headers={"Content-Type": "multipart/form-data; boundary=xyz"})
+        _error(reply, 400, "file")
+
+
+def test_unreadable_store_is_503(tmp_path):
+    with _client(WebConfig(db=tmp_path / "gone.db")) as client:
+        _error(client.get("/api/articles"), 503)
+        assert client.get("/").status_code == 503
