@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from time import perf_counter
 
 from dateline import counts, entities, events, places, quotes, time
+from dateline.checkpoints import checkpoint
 from dateline.parse.nlp import load_nlp, model_version
 from dateline.parse.segments import Segment, article_segments, parse_segments
 from dateline.records import Article
@@ -86,6 +87,7 @@ def annotate(articles: list[Article], options: LanguageOptions | None = None,
     versions = language_versions(nlp, options)
     english = [a for a in articles if _is_supported(a)]
     segments_of = {id(a): article_segments(a) for a in english}
+    checkpoint("parse")
     started = perf_counter()
     parse_segments([s for a in english for s in segments_of[id(a)]], nlp, options.batch_size)
     if timings is not None:

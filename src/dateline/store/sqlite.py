@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from dateline.checkpoints import checkpoint
 from dateline.errors import StoreError
 from dateline.records import Article, Event, RawDocument, Sighting, Where, to_dict
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -133,6 +134,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (article.id, raw.kind, raw.url, raw.fetched, json.dumps(raw.meta),
                  zlib.compress(raw.content.encode("utf-8"), 6)))
+        checkpoint("store")  # crash tests kill a run here, inside the transaction
         self._write_facts(article)
 
     def _insert_sighting(self, article_id: str, sighting: Sighting, source: str) -> bool:
