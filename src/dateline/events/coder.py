@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.events import codebook, governing, intent, nominal, participants, syntax
+from dateline.events import codebook, governing, implied, intent, nominal, participants, syntax
 from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
 from dateline.events.context import (
     dominant_country,
@@ -75,11 +75,14 @@ class Rules:
     require_source: bool = True
     intent_codes: bool = True
     noun_events: bool = True
+    #: a passive act without a doer named takes the institution that does it by
+    #: definition ("was arrested": the police; :mod:`dateline.events.implied`)
+    implied_sources: bool = True
 
 
 NEWS = Rules()
 PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_sources=True,
-                 intent_codes=False)
+                 intent_codes=False, implied_sources=False)
 
 #: Verb forms the tagger calls verbs that never state an event ("according to").
 NOT_EVENTS = frozenset({"according"})
@@ -91,6 +94,17 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "19"})
 MUTUAL_VERBS = frozenset({"exchange", "trade", "swap", "clash", "fight", "spar", "battle"})
 #: Roots of events that need no target: statements, protests, force, violence.
 SOURCE_ONLY_ROOTS = frozenset({"01", "14", "15", "18", "19", "20"})
+#: Roots of speech that carries an act, which news often states without naming at
+#: whom it is aimed: "opposed the plan", "called for an end to the violence",
+#: "threatened to use force", "rejected the proposal".
+SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Verbs that state such an act outright; other verbs need a pattern to code one
+#: without a target ("suggested", "warned that", "failed to" are too loose alone).
+SPEECH_ACT_VERBS = frozenset({
+    "oppose", "condemn", "criticize", "criticise", "denounce", "deplore", "slam",
+    "blast", "accuse", "blame", "reject", "urge", "appeal", "demand", "threaten",
+    "protest",
+})
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
@@ -207,6 +221,10 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         if verb in suppressed or verb in framed or not governing.codes(match):
             continue
         found = participants.sides(verb, match, actors, day, rules.passive_source_from_clause)
+        if rules.implied_sources and not found[0] and syntax.subject_of(verb)[1] and \
+                syntax.agent_of(verb) is None:
+            sources, note = implied.unnamed_doer(verb, actors, day)
+            found = (sources, found[1], found[2] + [note] if note else found[2])
         for event in _pairs(verb, match, *found):
             _finish(event, match, rules)
             if not _one_sided(event):
@@ -324,8 +342,16 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
     if source.weak and not rules.weak_sources:
         return False
     if target is None or not (target.coded or target.proper):
+        if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
+            return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
+
+
+def _loose_speech(event: CodedEvent) -> bool:
+    """A speech act with no one it is aimed at, coded neither by a pattern nor by a
+    verb that states it outright: "suggested", "warned that", "X said it must"."""
+    return event.pattern is None and event.verb.lemma_.lower() not in SPEECH_ACT_VERBS
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
