@@ -315,6 +315,10 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
             # that the act itself lies ahead ("will meet": 036, future)
             event.code = intent.restated(event.code)
             event.notes.append("intent")
+            if event.mode == "future" and any(intent.is_stated(t) for t in anchors):
+                # "agreed to meet", "said it would impose tariffs": the statement of
+                # intent (or threat) that the code names happened
+                event.mode = "occurred"
     score = 0.7 if match.pattern is not None else 0.55
     both = bool(event.source and event.source.coded and event.target and event.target.coded)
     score += 0.15 if both else -0.1

@@ -183,6 +183,38 @@ def is_intent(verb) -> bool:
     return False
 
 
+#: Verbs by which an actor commits itself in words: the commitment is said, so the
+#: intent or threat it states happened ("agreed to provide aid": 0333, occurred).
+COMMITTING = frozenset({"agree", "promise", "pledge", "offer", "vow", "commit", "swear",
+                        "undertake", "committed"})
+#: Verbs of saying after which "will"/"would" states the speaker's intent.
+SAYING = frozenset({"say", "announce", "tell", "declare", "state", "add", "confirm",
+                    "insist", "warn", "write", "tweet"})
+
+
+def is_stated(verb) -> bool:
+    """Whether the intent of ``verb`` is stated in words, not only planned: a verb of
+    commitment governs it ("agreed to meet", "vowed to fight") or it is a future in
+    what someone said ("announced that Arnor will provide", "said it would impose").
+
+    The CAMEO intent and threat codes (03x, 13x) name that statement, which happened;
+    "will meet next week" or "plans to impose" alone state no one's words.
+    """
+    token = verb
+    future = bool(_aux(verb) & FUTURE) or (shares_aux(verb) and bool(_aux(verb.head) & FUTURE))
+    while token.head.i != token.i:
+        dep, token = token.dep_, token.head
+        lemma = token.lemma_.lower()
+        if dep in {"xcomp", "acomp", "prep", "pcomp", "advcl"} and \
+                (lemma in COMMITTING or token.lower_ in COMMITTING):
+            return True
+        if dep == "ccomp" and future and lemma in SAYING:
+            return True
+        if dep not in {"xcomp", "ccomp", "acomp", "prep", "pcomp", "conj", "advcl"}:
+            return False
+    return False
+
+
 def _infinitive_clause(verb) -> bool:
     """"Sworn [to fight]" parsed as an adverbial clause rather than a complement."""
     return verb.dep_ == "advcl" and is_infinitive(verb)

@@ -1,0 +1,102 @@
+"""The verb side of issue 9: common acts of news, speech that carries an act, modes.
+
+Sentences written for these tests, coded with the shipped dictionaries (real
+countries). Each test names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.coder import PETRARCH, code_sentence, default_coder
+
+DATE = "2023-06-01"
+
+
+@pytest.fixture
+def code(nlp):
+    coder = default_coder()
+
+    def _code(text: str, rules=None):
+        kwargs = {"rules": rules} if rules else {}
+        return code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE, **kwargs)
+
+    return _code
+
+
+def summary(events) -> set[tuple]:
+    return {(e.source_code, e.target_code, e.code, e.mode) for e in events}
+
+
+# ---------------------------------------------------------------- unnamed doers
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan journalist was detained on Tuesday.", ("---COP", "KENMED", "173")),
+    ("The Ugandan opposition leader was jailed for five years.", ("---JUD", "UGAOPP", "173")),
+    ("Two Indian migrants were deported last week.", ("---GOV", "INDCVL", "174")),
+])
+def test_passive_act_of_an_institution_takes_it_as_source(code, text, expected):
+    assert expected in {(e.source_code, e.target_code, e.code) for e in code(text)}
+
+
+def test_conviction_and_sentence_share_the_court(code):
+    events = code("The former Kenyan minister was convicted and sentenced to ten years.")
+    assert {(e.source_code, e.code) for e in events} == {("---JUD", "116"), ("---JUD", "173")}
+
+
+def test_coordinated_passive_shares_its_by_phrase(code):
+    events = code("The Indian migrant was caught by Mexican police and deported.")
+    deported = [e for e in events if e.verb.lemma_ == "deport"]
+    assert [(e.source_code, e.code) for e in deported] == [("MEXCOP", "174")]
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting was held in Nairobi.",            # anyone holds meetings
+    "The Kenyan journalist was released on Tuesday.",  # released by whoever held him
+])
+def test_passive_without_an_institution_of_its_own_gets_no_source(code, text):
+    assert not [e for e in code(text) if e.source_code and e.source_code.startswith("---")]
+
+
+def test_petrarch_rules_infer_no_source(code):
+    assert not code("The Kenyan journalist was detained on Tuesday.", PETRARCH)
+
+
+def test_finding_someone_dead_is_no_force(code):
+    assert not [e for e in code("Kenyan police found a man dead in his flat.") if e.root == "19"]
+
+
+# ---------------------------------------------------------------- speech acts
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The United States firmly opposes the use of force in the region.", "11"),
+    ("Britain urged an end to the fighting.", "02"),
+    ("The Kenyan government condemned the violence.", "11"),
+])
+def test_speech_act_stated_outright_needs_no_target(code, text, root):
+    events = code(text)
+    assert root in {e.root for e in events}
+    assert all(e.target is None or not e.target.coded for e in events if e.root == root)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister suggested a different approach.",
+    "The Kenyan minister said he needed to rest.",
+])
+def test_loose_speech_without_a_target_is_no_event(code, text):
+    assert not [e for e in code(text) if e.root in {"02", "10", "11", "12", "13"}]
+
+
+# ---------------------------------------------------------------- modes of intents
+
+@pytest.mark.parametrize(("text", "root", "mode"), [
+    ("Peru agreed to send Bolivia two cargo planes.", "03", "occurred"),
+    ("The minister announced that Kenya will provide Uganda with a ship.", "03", "occurred"),
+    ("Chile vowed to attack Peru.", "13", "occurred"),
+    ("Chile plans to impose sanctions on Peru.", "13", "future"),
+    ("Chile and Peru will hold talks next week.", "03", "future"),
+    ("Chile may agree to meet Peru.", "03", "hypothetical"),
+])
+def test_stated_intent_happened_a_plan_lies_ahead(code, text, root, mode):
+    events = [e for e in code(text) if e.root == root]
+    assert events and {e.mode for e in events} == {mode}
