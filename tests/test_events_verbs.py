@@ -100,3 +100,33 @@ def test_loose_speech_without_a_target_is_no_event(code, text):
 def test_stated_intent_happened_a_plan_lies_ahead(code, text, root, mode):
     events = [e for e in code(text) if e.root == root]
     assert events and {e.mode for e in events} == {mode}
+
+
+# ---------------------------------------------------------------- precision
+
+@pytest.mark.parametrize("text", [
+    "The Palestinian Authority considers the US biased.",
+    "Trump has decided that the deal requires deeper concessions from China.",
+    "Austrian governments have recognised that Austrians were also perpetrators.",
+])
+def test_a_verb_of_thinking_with_a_clause_is_no_act(code, text):
+    assert not [e for e in code(text) if e.root != "01"]
+
+
+def test_a_verb_of_thinking_with_an_object_keeps_its_code(code):
+    assert ("KEN", "KSV") in {(e.source_code, e.target_code)
+                              for e in code("Kenya recognised Kosovo as an independent state.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Three people died during protests against the Kenyan government.",
+    "The Kenyan authorities continue to pour fuel on the fire.",
+    "With Kenyan protests exploding, the president flew home.",
+])
+def test_figures_of_speech_and_deaths_are_no_force(code, text):
+    assert not [e for e in code(text) if e.root in {"18", "19"}]
+
+
+def test_tear_gas_is_repression(code):
+    events = code("Kenyan police fired teargas at protesters in Nairobi.")
+    assert "175" in {e.code for e in events}

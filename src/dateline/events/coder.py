@@ -111,7 +111,10 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: record", "battle to win", "bid on contracts", "break for recess", "died of the
 #: disease"): without a victim and a pattern they code nothing.
 FIGURATIVE_FORCE_VERBS = frozenset({"hit", "break", "battle", "bid", "die", "match",
-                                    "hammer", "pit", "grapple", "struggle", "kick"})
+                                    "hammer", "pit", "grapple", "struggle", "kick",
+                                    # "dreams shattered", "protests exploded", "clashes
+                                    # erupted", "engaged each other": things happening
+                                    "shatter", "explode", "erupt", "engage"})
 #: Synonym sets of the verb dictionary whose words, as the object of a verb of force,
 #: make it force even without a coded victim: arms, forces, places, people.
 FORCE_OBJECT_SETS = ("WEAPON", "WMD", "AIRCRAFT", "MILITARY", "SECURITY", "TOWN",
@@ -241,7 +244,8 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
 def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
     """Each verb of the sentence the dictionary knows, with its pattern match."""
     found: dict = {}
-    verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS)
+    verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS
+                  and not governing.states_opinion(t))
     for token in sorted(verbs_here, key=syntax.depth):
         # the first key the dictionary knows: the lemma, else a stripped form
         forms = next((known for key in syntax.verb_keys(token)

@@ -167,6 +167,30 @@ def _said(speech) -> list:
     return said
 
 
+#: Verbs of thinking and judging: with a clause or a predicate for object they state
+#: what someone thinks ("considers the US biased", "decided that the deal requires
+#: more", "recognised that mistakes were made"), which is no act. With a plain object
+#: their patterns still apply ("recognised Kosovo", "considered the proposal").
+OPINION_VERBS = frozenset({
+    "consider", "recognize", "recognise", "decide", "describe", "ensure", "believe",
+    "conclude", "view", "regard", "deem", "think", "find", "feel", "realize", "realise",
+    "judge", "acknowledge", "determine",
+})
+
+
+def states_opinion(verb) -> bool:
+    """``verb`` (of :data:`OPINION_VERBS`) states a thought: it governs a that-clause
+    or a predicate of its object ("considers [the US biased]")."""
+    if verb.lemma_.lower() not in OPINION_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp" or child.dep_ == "oprd":
+            return True
+        if child.dep_ == "xcomp" and child.pos_ in {"ADJ", "NOUN"}:
+            return True
+    return False
+
+
 def main_code(match: Match) -> str | None:
     """The code a match gives in either direction."""
     return match.code or match.reverse
