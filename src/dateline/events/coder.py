@@ -422,7 +422,8 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     day = anchor[:10] if anchor else None
     if is_discarded_story(segments):
         return []
-    main = main_place(places)
+    opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
+    main = main_place(places, opening)
     country = dominant_country(entities)
     events: list[Event] = []
     for segment in segments:

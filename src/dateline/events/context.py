@@ -6,8 +6,9 @@
   date (:func:`dateline.time.find.date_of`) is the event's date; otherwise the
   publication date, with ``date_from_text`` False.
 - **place**: a place mentioned in the event's sentence (one under the verb first),
-  else the article's main place (:func:`dateline.places.find.main_place`, called by
-  the coder).
+  else the article's main place when it has one (a dateline, or a place that
+  dominates the article: :func:`dateline.places.find.main_place`, called by the
+  coder), else none.
 - **names**: an actor whose phrase holds an entity mention takes the entity's canonical
   name, and its country and sector when the dictionaries found none.
 """
