@@ -130,3 +130,30 @@ def test_figures_of_speech_and_deaths_are_no_force(code, text):
 def test_tear_gas_is_repression(code):
     events = code("Kenyan police fired teargas at protesters in Nairobi.")
     assert "175" in {e.code for e in events}
+
+
+# ---------------------------------------------------------------- events named in a phrase
+
+def test_a_call_named_with_both_sides_is_a_call_both_ways(code):
+    events = [e for e in code("Kenya's call with Uganda was irregular.") if e.root == "04"]
+    assert {(e.source_code, e.target_code, e.code) for e in events} == {
+        ("KEN", "UGA", "041"), ("UGA", "KEN", "041")}
+
+
+def test_a_trip_named_with_its_destination_is_a_visit(code):
+    events = code("The Kenyan president's recent trip to Beijing was about trade.")
+    assert ("KENGOV", "CHN", "042") in {(e.source_code, e.target_code, e.code) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya issued a call for calm.",           # an appeal, no call with anyone
+    "The talks were a waste of time.",         # no side named
+])
+def test_an_event_noun_without_its_sides_is_no_named_event(code, text):
+    assert not [e for e in code(text) if "named" in e.notes]
+
+
+def test_a_named_event_takes_the_mode_of_its_clause(code):
+    events = [e for e in code("Kenya hoped the deal would pave the way for talks "
+                              "between Uganda and Tanzania.") if "named" in e.notes]
+    assert events and {e.mode for e in events} == {"hypothetical"}

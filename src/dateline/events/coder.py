@@ -219,7 +219,7 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
     events: list[CodedEvent] = []
     coded = {v: governing.main_code(m) for v, m in matches.items() if governing.codes(m)}
     nouns = nominal.noun_events(sentence, actors, day, coded) if rules.noun_events else []
-    framed = {n.verb for n in nouns}
+    framed = {n.verb for n in nouns if n.frames}
     for verb, match in matches.items():
         if verb in suppressed or verb in framed or not governing.codes(match):
             continue
@@ -233,8 +233,11 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
             if not _one_sided(event):
                 events.append(event)
     for noun in nouns:
-        match = Match(noun.code, None, None, None)
-        for event in _pairs(noun.verb, match, noun.sources, noun.targets, ["noun"]):
+        # "Arnor's call with Gondor" is Gondor's call with Arnor too
+        mutual = noun.code if noun.code in nominal.MUTUAL_CODES else None
+        match = Match(noun.code, mutual, None, None)
+        notes = ["noun"] if noun.frames else ["noun", "named"]
+        for event in _pairs(noun.verb, match, noun.sources, noun.targets, notes):
             _finish(event, match, rules)
             events.append(event)
     arms = verbs.synset_heads(FORCE_OBJECT_SETS)
@@ -309,7 +312,10 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     head = syntax.subject_of(event.verb)[0]
     event.mode = mode_of(event.verb, head)
     anchors = [event.verb] + [t for t in match.used if syntax.is_verb(t)]
-    if rules.intent_codes and any(intent.is_intent(t) for t in anchors):
+    # a noun that names an event inside a clause about something else ("would pave the
+    # way for talks") borrows that clause's mode, not its intent
+    stated = "named" not in event.notes
+    if stated and rules.intent_codes and any(intent.is_intent(t) for t in anchors):
         if event.mode == "negated" and intent.refusable(event.code):
             # "will not meet" is a refusal, which happened, like "refused to meet"
             event.code, event.mode = intent.refusal_code(event.code), "occurred"

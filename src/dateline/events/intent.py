@@ -208,9 +208,10 @@ def is_stated(verb) -> bool:
         if dep in {"xcomp", "acomp", "prep", "pcomp", "advcl"} and \
                 (lemma in COMMITTING or token.lower_ in COMMITTING):
             return True
-        if dep == "ccomp" and future and lemma in SAYING:
-            return True
-        if dep not in {"xcomp", "ccomp", "acomp", "prep", "pcomp", "conj", "advcl"}:
+        if dep == "ccomp":
+            # only the verb whose words it is: "said he hoped it would" is a hope
+            return future and lemma in SAYING
+        if dep not in {"xcomp", "acomp", "prep", "pcomp", "conj", "advcl"}:
             return False
     return False
 
