@@ -157,3 +157,58 @@ def test_a_named_event_takes_the_mode_of_its_clause(code):
     events = [e for e in code("Kenya hoped the deal would pave the way for talks "
                               "between Uganda and Tanzania.") if "named" in e.notes]
     assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+# ---------------------------------------------------------------- arrests and fights
+
+def test_officers_who_arrest_are_the_police(code):
+    events = code("Officers arrested three Kenyan students in Nairobi.")
+    assert ("---COP", "173") in {(e.source_code, e.code) for e in events}
+
+
+def test_army_officers_who_detain_stay_the_army(code):
+    events = code("Kenyan army officers detained the Ugandan president.")
+    assert {e.source_code for e in events if e.root == "17"} == {"KENMIL"}
+
+
+def test_a_person_named_as_the_object_is_the_target(code):
+    events = code("Kenyan police arrested Tom Smith.")
+    assert [(e.code, e.target.name) for e in events if e.root == "17"] == [
+        ("173", "Tom Smith")]
+
+
+def test_unarmed_people_who_fight_commit_assault_not_war(code):
+    events = code("The Kenyan workers fought with the Ugandan farmers.")
+    assert {e.code for e in events} == {"182"}
+
+
+def test_soldiers_who_fight_use_military_force(code):
+    events = code("Kenyan troops fought with Ugandan troops.")
+    assert {e.root for e in events} == {"19"}
+
+
+@pytest.mark.parametrize("text", [
+    "All Kenyan parties battle to win the Kenyan election.",
+    "Kenyan police arrested Tom Smith after locating a controlled substance in his car.",
+])
+def test_no_force_or_seizure_from_figures_and_adjectives(code, text):
+    assert not [e for e in code(text) if e.root in {"18", "19"}]
+
+
+def test_swapping_hostages_is_releasing_them(code):
+    events = code("The Taliban swapped two Western hostages for three commanders.")
+    assert "0841" in {e.code for e in events}
+
+
+# ---------------------------------------------------------------- more modes
+
+def test_not_wanting_to_act_is_no_refusal(code):
+    events = code("Chinese leaders do not want to send the army into Kenya.")
+    assert events and not [e for e in events if e.root == "12"]
+    assert {e.mode for e in events} == {"negated"}
+
+
+def test_an_act_stated_as_an_idea_did_not_happen(code):
+    events = code("Kenya rejected the idea that Uganda is arming Somali rebels.")
+    arming = [e for e in events if e.verb.lemma_ == "arm"]
+    assert arming and {e.mode for e in arming} == {"hypothetical"}

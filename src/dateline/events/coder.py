@@ -228,10 +228,15 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
                 syntax.agent_of(verb) is None:
             sources, note = implied.unnamed_doer(verb, actors, day)
             found = (sources, found[1], found[2] + [note] if note else found[2])
+        if rules.implied_sources and not syntax.subject_of(verb)[1]:
+            found = (implied.doer_by_role(verb, found[0]),
+                     found[1] or implied.named_object(verb), found[2])
         for event in _pairs(verb, match, *found):
             _finish(event, match, rules)
             if not _one_sided(event):
                 events.append(event)
+    for event in events:
+        _unarmed_force(event)
     for noun in nouns:
         # "Arnor's call with Gondor" is Gondor's call with Arnor too
         mutual = noun.code if noun.code in nominal.MUTUAL_CODES else None
@@ -316,7 +321,8 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     # way for talks") borrows that clause's mode, not its intent
     stated = "named" not in event.notes
     if stated and rules.intent_codes and any(intent.is_intent(t) for t in anchors):
-        if event.mode == "negated" and intent.refusable(event.code):
+        if event.mode == "negated" and intent.refusable(event.code) and \
+                not any(intent.wished(t) for t in anchors):
             # "will not meet" is a refusal, which happened, like "refused to meet"
             event.code, event.mode = intent.refusal_code(event.code), "occurred"
             event.notes.append("refusal")
@@ -339,6 +345,30 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     event.confidence = round(min(0.95, max(0.05, score)), 2)
 
 
+#: Sectors of actors that carry no arms as such: civilians, workers, criminals,
+#: students, the media, businesses, churches, refugees.
+UNARMED_SECTORS = frozenset({"CVL", "PPL", "LAB", "CRM", "EDU", "HLH", "MED", "REL", "BUS",
+                             "AGR", "REF", "HRI", "NGO", "ENV", "DEV"})
+#: Verbs of a fight between people: physical assault (182) when the unarmed fight.
+BRAWL_VERBS = frozenset({"fight", "clash", "beat", "scuffle", "brawl", "punch", "wrestle"})
+
+
+def _unarmed_force(event: CodedEvent) -> None:
+    """Force by an unarmed actor is assault (18), not military force (19).
+
+    CAMEO's root 19 ("Fight") is conventional military force; civilians, criminals or
+    workers who fight or attack commit assault (18): physical assault (182) for a
+    fight between people, 180 otherwise. Only a role the code names counts: a name
+    alone says nothing of arms.
+    """
+    source = event.source
+    if event.root != "19" or source is None or not source.code:
+        return
+    if source.code[3:6] in UNARMED_SECTORS:
+        event.code = "182" if event.verb.lemma_.lower() in BRAWL_VERBS else "180"
+        event.notes.append("unarmed")
+
+
 def _one_sided(event: CodedEvent) -> bool:
     """The reverse of a stated intent or refusal: "Arnor said it would not meet Gondor"
     is Arnor's refusal alone, though meeting is mutual."""
@@ -355,6 +385,9 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         return False
     if source.weak and not rules.weak_sources:
         return False
+    if event.root in FORCE_ROOTS and event.pattern is None and target.weak and \
+            event.verb.lemma_.lower() in FIGURATIVE_FORCE_VERBS if target else False:
+        return False  # "parties battle to win the UK's election": no victim
     if target is None or not (target.coded or target.proper):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True

@@ -14,6 +14,15 @@ module, for the few verbs whose doer is an institution by definition:
   extradition (the government, ``GOV``). The actor has no country
   (``---COP``); in an article the country comes from the context like any state role.
 
+An arrest by "officers", "agents" or "detectives" (roles the dictionaries leave
+uncoded, since officers also serve armies and firms) is an arrest by the police
+(:func:`doer_by_role`).
+
+A verb whose object is a person named but not coded ("police arrested Tom Smith",
+"the president assailed Jane Doe") takes that person as its target
+(:func:`named_object`): the dictionaries code office holders, not the people news
+arrests, sues or criticises; in an article the entity stage may give them a country.
+
 Verbs that other actors do as well ("was held", "was caught", "was released", "was
 expelled from the party") get no inferred doer.
 """
@@ -71,3 +80,34 @@ def unnamed_doer(verb, actors: ActorDictionary, day: str | None) -> tuple[list[A
     if implied is not None:
         return [implied], "source implied by the passive verb"
     return [], ""
+
+
+def named_object(verb) -> list[Actor]:
+    """The direct object of ``verb`` when it is a person's name the dictionaries do
+    not code (module docs); [] otherwise."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ != "PERSON":
+        return []
+    tokens = [t for t in obj.subtree if t.ent_type_ == "PERSON" or t == obj]
+    name = " ".join(t.text for t in tokens)
+    return [Actor(name=name, head=obj, code=None, tokens=tokens)]
+
+
+#: Role nouns that, as the doer of an arrest or a detention, are the police.
+ARRESTING_ROLES = frozenset({"officer", "agent", "detective", "trooper", "investigator",
+                             "deputy", "marshal", "constable"})
+
+
+def doer_by_role(verb, sources: list[Actor]) -> list[Actor]:
+    """``sources`` with an uncoded role of :data:`ARRESTING_ROLES` doing an act of the
+    police (arrest, detention) coded as the police; the others unchanged."""
+    found = INSTITUTION_OF.get(verb.lemma_.lower())
+    if found is None or found[0] != "---COP":
+        return sources
+    out = []
+    for actor in sources:
+        if actor.code is None and actor.head.lemma_.lower() in ARRESTING_ROLES:
+            actor = Actor(name=actor.name, head=actor.head, code=found[0], sector="COP",
+                          tokens=actor.tokens)
+        out.append(actor)
+    return out

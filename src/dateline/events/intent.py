@@ -216,6 +216,16 @@ def is_stated(verb) -> bool:
     return False
 
 
+#: Verbs of wishing: not wanting to act is no refusal ("does not want to send the
+#: army" states a wish, not a rejection).
+WISHING = frozenset({"want", "wish", "hope", "like", "intend", "plan"})
+
+
+def wished(verb) -> bool:
+    """Whether the verb that governs ``verb`` directly is one of wishing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISHING
+
+
 def _infinitive_clause(verb) -> bool:
     """"Sworn [to fight]" parsed as an adverbial clause rather than a complement."""
     return verb.dep_ == "advcl" and is_infinitive(verb)

@@ -95,13 +95,29 @@ def mode_of(verb, source_head=None) -> str:
         words = (words - {"would"}) | {"will"}  # "said it would meet": "will" reported
     if words & POSSIBILITY or _is_conditional(verb) or any(
         v.lemma_ in WANTING for v in chain[1:]
-    ):
+    ) or _supposed(chain[-1]):
         return "hypothetical"
     if words & FUTURE_AUX or _going_to(chain) or any(v.lemma_ in PLANNING for v in chain[1:]):
         return "future"
     if _reported(verb, source_head):
         return "reported"
     return "occurred"
+
+
+#: Nouns whose clause states what is supposed, not what happened: "the idea that Arnor
+#: trains rebels", "the notion that he took part".
+SUPPOSITION_NOUNS = frozenset({
+    "idea", "notion", "theory", "rumour", "rumor", "suggestion", "speculation",
+    "possibility", "prospect", "allegation", "claim", "assertion", "suspicion", "fear",
+    "hypothesis", "conspiracy",
+})
+
+
+def _supposed(verb) -> bool:
+    """``verb`` heads the clause of a noun of supposition ("the idea that ...")."""
+    return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ == "NOUN" and \
+        verb.head.lemma_.lower() in SUPPOSITION_NOUNS and \
+        any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _control_chain(verb) -> list:
