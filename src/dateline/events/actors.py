@@ -54,6 +54,18 @@ QUANTITY_NOUNS = frozenset({
 })
 
 
+#: Nouns of places that are only where something happens: "the Mexican city of
+#: Tijuana", "the U.S.-Mexico border", "a camp near Bree". Such a phrase locates, it
+#: does not act ("the country", "the capital", "the headquarters of X" may stand for a
+#: government or a body and are not listed).
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "border", "region", "area", "district", "province",
+    "territory", "settlement", "camp", "prison", "jail", "street", "neighborhood",
+    "neighbourhood", "port", "suburb", "outskirts", "hometown", "county", "island",
+    "valley", "desert", "coast", "crossing", "path", "route", "road", "highway",
+})
+
+
 @dataclass(slots=True)
 class Hit:
     """A dictionary phrase found over tokens ``start``..``end`` (exclusive) of a list."""
@@ -346,9 +358,11 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
     name = _name(tokens)
     core = core_noun(head)
     at = tokens.index(core) if core in tokens else tokens.index(head)
-    # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing
-    weak = core.pos_ == "NOUN" and not any(h.start <= at < h.end for h in hits) and all(
-        _owner(tokens[h.start], core) for h in hits if not h.agent)
+    # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing;
+    # "the Mexican city of Tijuana", "the border": a place, where others act
+    weak = core.pos_ == "NOUN" and (is_place_noun(core) or (
+        not any(h.start <= at < h.end for h in hits) and all(
+            _owner(tokens[h.start], core) for h in hits if not h.agent)))
     if not countries:
         code = combine(None, agents)
         country, sector = split_code(code)
@@ -362,6 +376,11 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
             out.append(Actor(name, head, code, country, sector, tokens, weak,
                              shared=combine(part, modifiers)))
     return out
+
+
+def is_place_noun(token) -> bool:
+    """A common noun of a place that only locates (:data:`PLACE_NOUNS`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
 
 
 def _owner(token, head) -> bool:

@@ -41,12 +41,13 @@ from dateline.events.context import (
     share_places,
     to_record,
 )
+from dateline.events.coreference import Antecedents, fill_pronouns, is_personal
 from dateline.events.modes import mode_of
 from dateline.events.patterns import Match, match_verb
 from dateline.events.verbs import VerbDictionary, load_verbs
 from dateline.parse.segments import Segment
 from dateline.places.find import main_place
-from dateline.records import Entity, Event, Place, TimeExpr
+from dateline.records import Entity, Event, Place, Quote, TimeExpr
 from dateline.userfiles import read_user_file
 
 
@@ -78,9 +79,14 @@ class Rules:
     #: a passive act without a doer named takes the institution that does it by
     #: definition ("was arrested": the police; :mod:`dateline.events.implied`)
     implied_sources: bool = True
+    #: a personal pronoun ("he", "we") may be an actor: the article resolves it
+    #: (:mod:`dateline.events.coreference`); one sentence alone cannot
+    personal_pronouns: bool = False
 
 
 NEWS = Rules()
+#: dateline's conventions over a whole article (:func:`find_events`).
+ARTICLE = Rules(personal_pronouns=True)
 PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_sources=True,
                  intent_codes=False, implied_sources=False)
 
@@ -381,14 +387,17 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         return bool(source and source.coded and target and target.coded)
     if not rules.require_source:
         return True
-    if source is None or not (source.coded or source.proper):
+    pronouns = rules.personal_pronouns
+    if source is None or not (source.coded or source.proper or
+                              (pronouns and is_personal(source.head))):
         return False
     if source.weak and not rules.weak_sources:
         return False
     if event.root in FORCE_ROOTS and event.pattern is None and target.weak and \
             event.verb.lemma_.lower() in FIGURATIVE_FORCE_VERBS if target else False:
         return False  # "parties battle to win the UK's election": no victim
-    if target is None or not (target.coded or target.proper):
+    if target is None or not (target.coded or target.proper or
+                              (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
@@ -449,7 +458,7 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
 
 def find_events(segments: list[Segment], entities: list[Entity], dates: list[TimeExpr],
                 places: list[Place], anchor: str | None,
-                coder: Coder | None = None) -> list[Event]:
+                coder: Coder | None = None, quotes: list[Quote] = ()) -> list[Event]:
     """The coded events of an article's parsed segments (title, body, captions).
 
     ``anchor`` is the publication date (ISO); it selects date-restricted actor codes and
@@ -464,6 +473,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
     main = main_place(places, opening)
     country = dominant_country(entities)
+    antecedents = Antecedents(segments, entities, list(quotes))
     events: list[Event] = []
     for segment in segments:
         if segment.doc is None:
@@ -471,9 +481,13 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
         for sentence in segment.doc.sents:
             if is_discarded_sentence(sentence):
                 continue
-            for coded in code_sentence(sentence, coder.actors, coder.verbs, date=day):
+            for coded in code_sentence(sentence, coder.actors, coder.verbs, date=day,
+                                       rules=ARTICLE):
                 record = to_record(coded, segment, sentence, entities, dates, places,
                                    country, day)
+                if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
+                                     entities, country, day):
+                    continue
                 if record.source_code:
                     events.append(record)
     events = _distinct(events)

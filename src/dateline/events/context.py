@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from dateline.events import codebook
-from dateline.events.actors import NULL_ACTOR, Actor, split_code
+from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
-from dateline.events.syntax import is_locative
+from dateline.events.syntax import LOCATIVE_PREPS, is_locative
 from dateline.parse.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr, Where
 from dateline.time.find import date_of
@@ -31,6 +31,16 @@ from dateline.time.find import date_of
 #: police") belongs to the article's country. Civilians, refugees, protesters do not:
 #: the story is often about foreigners ("Central American mothers").
 STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY", "ELI", "PTY"})
+#: Agent codes a role named without a country takes the article's country for: the
+#: state's, and the people of the story (civilians, protesters, suspects, workers...)
+#: unless the phrase names where they are from (see :func:`fill_actor`).
+CONTEXT_SECTORS = STATE_SECTORS | frozenset({
+    "CVL", "OPP", "CRM", "LAB", "EDU", "BUS", "MED", "HLH", "REL", "AGR", "HRI", "REB",
+    "UAF", "PPL", "CHR"})
+#: Entity types whose mentions say where a phrase's actor is from.
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+#: Entity types of named actors that take the article's country when none is known.
+NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def _inside(where: Where | None, segment_where: Where) -> bool:
@@ -137,15 +147,13 @@ def dominant_country(entities: list[Entity]) -> str | None:
     return country if count * 3 >= sum(votes.values()) else None
 
 
-def entity_of(actor: Actor, entities: list[Entity],
-              segment_where: Where) -> tuple[Entity | None, bool]:
-    """The entity with a mention inside the actor's phrase, and whether it is the head."""
+def _mentions_in(actor: Actor, entities: list[Entity], segment_where: Where):
+    """(entity, is at the head) for each entity mention inside the actor's phrase."""
     if not actor.tokens:
-        return None, False
+        return
     start = min(t.idx for t in actor.tokens)
     end = max(t.idx + len(t.text) for t in actor.tokens)
     head_start, head_end = actor.head.idx, actor.head.idx + len(actor.head.text)
-    best, best_score = None, 0
     for entity in entities:
         for mention in entity.mentions:
             at = mention.where
@@ -153,15 +161,38 @@ def entity_of(actor: Actor, entities: list[Entity],
                 continue
             if at.start < start or at.end > end:
                 continue
-            score = 2 if at.start <= head_start and head_end <= at.end else 1
-            if score > best_score:
-                best, best_score = entity, score
+            yield entity, at.start <= head_start and head_end <= at.end
+
+
+def entity_of(actor: Actor, entities: list[Entity],
+              segment_where: Where) -> tuple[Entity | None, bool]:
+    """The entity with a mention inside the actor's phrase, and whether it is the head."""
+    best, best_score = None, 0
+    for entity, at_head in _mentions_in(actor, entities, segment_where):
+        score = 2 if at_head else 1
+        if score > best_score:
+            best, best_score = entity, score
     return best, best_score == 2
+
+
+def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) -> bool:
+    """The phrase names a place or a people ("Central American mothers"): where its
+    actor is from is written, even when no country code says it."""
+    return any(entity.type in PLACE_TYPES
+               for entity, _ in _mentions_in(actor, entities, segment_where))
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
                country: str | None) -> dict:
-    """The record fields of an actor: name, country, sector and code."""
+    """The record fields of an actor: name, country, sector and code.
+
+    ``country`` is the article's (:func:`dominant_country`): a role named without one
+    ("the police", "protesters", "six people") and a person or organisation the
+    dictionaries and the entities give no country take it, as news reports name the
+    country of their own people and institutions once, if at all. A phrase of people
+    that names a place or a people ("Central American mothers") keeps what it says; a
+    role of the state takes it still ("Democratic lawmakers").
+    """
     if actor is None:
         return {"name": None, "country": None, "sector": None, "code": None}
     entity, at_head = entity_of(actor, entities, segment_where)
@@ -171,15 +202,43 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     if found_country is None and entity is not None and entity.country:
         found_country = entity.country
         sector = sector or entity.sector
+    unplaced = found_country is None and not _names_a_people(actor, entities, segment_where)
     if code and code.startswith(NULL_ACTOR):
-        if found_country is None and code[3:6] in STATE_SECTORS:
-            found_country = country  # a state role without a country: the article's
+        state = code[3:6] in STATE_SECTORS  # "Democratic lawmakers" are the state's still
+        if found_country is None and (state or unplaced and code[3:6] in CONTEXT_SECTORS):
+            found_country = country  # a role without a country: the article's
         code = (found_country or "") + code[3:] or None
+    elif code is None and unplaced and entity is not None and at_head and \
+            entity.type in NAMED_ACTOR_TYPES:
+        found_country = country  # a person or body of the story, country unstated
+        sector = sector or entity.sector
+        code = (found_country + (sector or "")) if found_country else None
     elif code is None and found_country:
         code = found_country + (sector or "")
     elif code and found_country is None:
         found_country = split_code(code)[0]
     return {"name": name, "country": found_country, "sector": sector, "code": code}
+
+
+def is_location(actor: Actor) -> bool:
+    """A phrase that only says where: a place noun ("the Mexican city of Tijuana", "the
+    border") or a place the verb happens at that was taken for want of a participant
+    ("visited the border near Laredo"). A place named bare ("Beijing demanded",
+    "talks with Kabul") stands for its government and is an actor."""
+    core = core_noun(actor.head)
+    if actor.weak and is_place_noun(core):
+        return True
+    if actor.background and is_locative(actor.head):
+        return True
+    # "the border near Laredo", "a camp in Idlib": a place that locates a place
+    prep = actor.head.head
+    return actor.head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and \
+        is_place_noun(prep.head)
+
+
+def _actor(actor: Actor | None) -> Actor | None:
+    """The actor, or None when its phrase is only a location (:func:`is_location`)."""
+    return None if actor is None or is_location(actor) else actor
 
 
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
@@ -191,8 +250,8 @@ def to_record(coded, segment: Segment, sentence, entities: list[Entity],
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(coded.source, entities, where, country)
-    target = fill_actor(coded.target, entities, where, country)
+    source = fill_actor(_actor(coded.source), entities, where, country)
+    target = fill_actor(_actor(coded.target), entities, where, country)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where

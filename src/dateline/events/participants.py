@@ -174,7 +174,10 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
         resolved = resolve_pronoun(head, actors, day, skip)
         # words of a phrase already read are no phrase of their own ("positions in Iraq")
         seen.update(t for a in resolved for t in a.tokens)
-        found = [a for a in resolved if a.coded and a.code not in avoid]
+        # a role that only qualifies a thing ("the path of a migrant", "15 per cent of
+        # customers") is nobody's target; a named owner may be ("Mexico's policies")
+        found = [a for a in resolved if a.coded and a.code not in avoid
+                 and not (a.weak and role_only(a))]
         if not found:
             continue
         if moved:

@@ -1,0 +1,92 @@
+"""Actors over a whole article: countries from the article, pronouns that point back.
+
+The texts are written for these tests.
+"""
+
+import pytest
+
+from dateline.pipeline.stages import annotate
+from dateline.records import Article
+
+OPENING = ("Brazil's government said on Monday that exports to Argentina rose in March, "
+           "and Brazilian officials in Brasilia welcomed the figures.")
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    paragraphs = [
+        OPENING,
+        "Police arrested three protesters outside the ministry in Brasilia on Tuesday.",
+        "Central American migrants marched outside the embassy on Tuesday.",
+        "Maria Duarte, Brazil's foreign minister, met the French ambassador on Wednesday. "
+        "She urged France to lift its tariffs on Brazilian beef.",
+        '"We strongly condemn the arrests in Paris," Duarte told reporters.',
+        "He denied it.",
+    ]
+    article = Article(id="a", title=None, paragraphs=paragraphs, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    return article.events
+
+
+def _find(events, words: str, root: str):
+    return [e for e in events if words in e.sentence and e.cameo_root == root]
+
+
+def test_an_unqualified_role_takes_the_articles_country(events):
+    [arrest] = _find(events, "Police arrested", "17")
+    assert arrest.source_code == "BRACOP"
+    # people acted on take it too: protesters of a Brazilian story are Brazil's
+    assert arrest.target_code == "BRAOPP"
+
+
+def test_people_whose_origin_is_written_keep_it(events):
+    marches = _find(events, "Central American migrants", "14")
+    assert marches and all(not (e.source_code or "").startswith("BRA") for e in marches)
+
+
+def test_she_is_the_person_named_before(events):
+    [urge] = _find(events, "She urged France", "02")
+    assert urge.source == "Maria Duarte" and urge.source_code == "BRAGOV"
+    assert urge.target_code == "FRA"
+
+
+def test_we_in_a_quotation_is_its_speaker(events):
+    [blame] = _find(events, "We strongly condemn", "11")
+    assert blame.source == "Maria Duarte" and blame.source_code.startswith("BRA")
+
+
+def test_a_pronoun_no_person_stands_for_gives_no_actor(events):
+    assert not [e for e in events if e.sentence == "He denied it."]
+
+
+def _code(text: str) -> list:
+    article = Article(id="b", title=None, paragraphs=[text], language="en",
+                      published="2024-03-05")
+    annotate([article])
+    return article.events
+
+
+def test_a_place_that_only_locates_is_no_actor(nlp):
+    events = _code("Senator Jane Ortiz visited the U.S.-Mexico border near Laredo, Texas.")
+    assert [(e.cameo_root, e.source, e.target) for e in events] == [
+        ("04", "Jane Ortiz", None)]
+    events = _code("The governor visited the Mexican city of Monterrey last week.")
+    assert all(e.target is None and e.source == "The governor" for e in events)
+
+
+def test_a_place_named_bare_still_stands_for_its_government(nlp):
+    events = _code("The governor visited Mexico last week.")
+    assert any(e.target_code == "MEX" for e in events)
+
+
+def test_a_participle_with_a_by_phrase_is_passive(nlp):
+    events = _code("Israel, shielded by the United States, rejected the resolution.")
+    support = [e for e in events if e.cameo_root == "07"]
+    assert support and all(e.source_code.startswith("USA") and e.target_code == "ISR"
+                           for e in support)
+
+
+def test_a_role_that_only_qualifies_a_thing_is_no_target(nlp):
+    events = _code("Soldiers shot at the path of a migrant near the fence.")
+    assert [(e.cameo_root, e.target) for e in events] == [("19", None)]
