@@ -212,3 +212,42 @@ def test_an_act_stated_as_an_idea_did_not_happen(code):
     events = code("Kenya rejected the idea that Uganda is arming Somali rebels.")
     arming = [e for e in events if e.verb.lemma_ == "arm"]
     assert arming and {e.mode for e in arming} == {"hypothetical"}
+
+
+# ---------------------------------------------------------------- questions, leaving, time
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan counsel asked the Ugandan minister about concerns within the agency.",
+])
+def test_asking_a_question_is_no_appeal(code, text):
+    assert not [e for e in code(text) if e.root == "02"]
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Kenya asked Uganda for help.", "020"),
+    ("Kenya asked Uganda to release the prisoners.", "0253"),
+])
+def test_asking_for_something_is_an_appeal(code, text, code_):
+    assert code_ in {e.code for e in code(text)}
+
+
+def test_leaving_a_place_is_no_meeting_troops_leaving_withdraw(code):
+    assert not code("After the Kenyan minister left the Ugandan embassy, talks stalled.")
+    events = code("American troops left Syria in October.")
+    assert ("USAMIL", "SYR", "0874") in {(e.source_code, e.target_code, e.code) for e in events}
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("The U.S. will keep its base after American troops leave Syria.", "future"),
+    ("Kenya and Uganda discussed an agreement for Kenyan troops to leave Somalia.",
+     "hypothetical"),
+    ("Kenyans worry China is seizing land in Kenya.", "hypothetical"),
+])
+def test_acts_ahead_feared_or_aimed_at_did_not_happen(code, text, mode):
+    events = [e for e in code(text) if e.root in {"08", "19"}]
+    assert events and {e.mode for e in events} == {mode}
+
+
+def test_a_passive_participle_clause_undergoes_its_act(code):
+    events = code("Forced to choose between a military crackdown and chaos, Xi will choose.")
+    assert not [e for e in events if e.source_code and e.source_code.startswith("CHN")]

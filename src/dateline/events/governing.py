@@ -31,6 +31,7 @@ def settle(matches: dict, intent_codes: bool) -> set:
     takes the code of what it governs (demands; with ``intent_codes`` appeals and
     threats).
     """
+    _questions(matches)
     if not intent_codes:
         return _suppressed(matches, False)
     demanded = _demands(matches)
@@ -48,6 +49,23 @@ def _demand_verbs(matches: dict) -> None:
     for verb, match in list(matches.items()):
         if verb.lemma_ in DEMAND_VERBS and (match.code or "")[:2] == "02":
             matches[verb] = replace(match, code=intent.as_demand(match.code))
+
+
+#: Verbs that request something or ask a question.
+ASKING = frozenset({"ask"})
+
+
+def _questions(matches: dict) -> None:
+    """"Asked X about Y", "I asked, on whose authority?" put a question, which is no
+    appeal (020): asking is a request only with what is asked for ("asked X to help",
+    "asked for aid", "asked X for support") or a pattern that names it."""
+    for verb, match in list(matches.items()):
+        if verb.lemma_ not in ASKING or match.pattern is not None:
+            continue
+        asked = any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "for")
+                    for c in verb.children)
+        if not asked and not match.form.after:
+            matches[verb] = replace(match, code=None, reverse=None)
 
 
 def codes(match: Match) -> bool:

@@ -95,13 +95,38 @@ def mode_of(verb, source_head=None) -> str:
         words = (words - {"would"}) | {"will"}  # "said it would meet": "will" reported
     if words & POSSIBILITY or _is_conditional(verb) or any(
         v.lemma_ in WANTING for v in chain[1:]
-    ) or _supposed(chain[-1]):
+    ) or _supposed(chain[-1]) or _feared(chain[-1]) or _aimed(chain[-1]):
         return "hypothetical"
     if words & FUTURE_AUX or _going_to(chain) or any(v.lemma_ in PLANNING for v in chain[1:]):
         return "future"
+    ahead = _time_clause_ahead(chain[-1])
+    if ahead is not None:
+        return ahead  # "will keep the base after the troops leave": not yet
     if _reported(verb, source_head):
         return "reported"
     return "occurred"
+
+
+#: Conjunctions of a clause of time: the clause happens when its main clause does.
+TIME_MARKS = frozenset({"after", "before", "once", "until", "when", "while", "as"})
+
+
+def _time_clause_ahead(verb) -> str | None:
+    """The mode of the main clause when ``verb`` heads a clause of time under a main
+    clause that lies ahead or may not happen ("will keep its base after the troops
+    leave"); None otherwise."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+        return None
+    main = mode_of(verb.head)
+    return main if main in {"future", "hypothetical"} else None
+
+
+def _aimed(verb) -> bool:
+    """``verb`` is an infinitive that says what a thing is for or aims at: "an
+    agreement for troops to leave", "a plan to attack", "an attempt to force"."""
+    return verb.dep_ in {"acl", "relcl", "advcl"} and verb.head.pos_ == "NOUN" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 #: Nouns whose clause states what is supposed, not what happened: "the idea that Arnor
@@ -111,6 +136,17 @@ SUPPOSITION_NOUNS = frozenset({
     "possibility", "prospect", "allegation", "claim", "assertion", "suspicion", "fear",
     "hypothesis", "conspiracy",
 })
+
+
+#: Verbs whose complement is feared, hoped or wondered about, not stated as fact:
+#: "they worry China is taking back the freedoms".
+FEARING = frozenset({"worry", "fear", "hope", "doubt", "wonder", "imagine", "speculate",
+                     "suppose", "suspect"})
+
+
+def _feared(verb) -> bool:
+    """``verb`` states what someone fears, hopes or wonders ("worry [China is ...]")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FEARING
 
 
 def _supposed(verb) -> bool:

@@ -222,6 +222,9 @@ def subject_of(verb) -> tuple[object | None, bool]:
         return None, passive
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not is_infinitive(verb):
         return None, passive  # "after crowds trashed ...": a clause with its own subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        passive = True  # "Forced to choose, Arnor ...": Arnor undergoes the forcing
     governor = verb.head
     while governor.dep_ in {"prep", "acomp", "pcomp"} and not is_verb(governor) and \
             governor.head.i != governor.i:
