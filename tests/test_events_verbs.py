@@ -251,3 +251,23 @@ def test_acts_ahead_feared_or_aimed_at_did_not_happen(code, text, mode):
 def test_a_passive_participle_clause_undergoes_its_act(code):
     events = code("Forced to choose between a military crackdown and chaos, Xi will choose.")
     assert not [e for e in events if e.source_code and e.source_code.startswith("CHN")]
+
+
+# ---------------------------------------------------------------- criticism and praise
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan president slammed Uganda over its trade policy.", ("KENGOV", "UGA", "111")),
+    ("Over the weekend, the Kenyan president assailed Uganda.", ("KENGOV", "UGA", "111")),
+    ("Kenyan police have laid siege to a university.", ("KENCOP", "---EDU", "191")),
+])
+def test_verbs_of_news_the_dictionary_files_elsewhere(code, text, expected):
+    assert expected in {(e.source_code, e.target_code, e.code) for e in code(text)}
+
+
+def test_a_car_that_slams_into_a_wall_criticises_no_one(code):
+    assert not code("The Kenyan minister's car slammed into a wall.")
+
+
+def test_praise_of_a_decision_needs_no_target(code):
+    events = code("The Kenyan government welcomed the exchange of prisoners.")
+    assert ("KENGOV", "051") in {(e.source_code, e.code) for e in events}

@@ -108,9 +108,13 @@ SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: without a target ("suggested", "warned that", "failed to" are too loose alone).
 SPEECH_ACT_VERBS = frozenset({
     "oppose", "condemn", "criticize", "criticise", "denounce", "deplore", "slam",
-    "blast", "accuse", "blame", "reject", "urge", "appeal", "demand", "threaten",
+    "assail", "lambast", "lambaste", "rebuke", "castigate", "decry", "accuse", "blame",
+    "reject", "urge", "appeal", "beg", "implore", "plead", "demand", "threaten",
     "protest",
 })
+#: Verbs of praise, which news states of a decision or move as often as of an actor:
+#: "welcomed the exchange" (051 "Praise or endorse") needs no target either.
+PRAISE_VERBS = frozenset({"welcome", "praise", "hail", "applaud", "commend", "laud"})
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
@@ -399,6 +403,8 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
     if target is None or not (target.coded or target.proper or
                               (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
+            return True
+        if event.code == "051" and event.verb.lemma_.lower() in PRAISE_VERBS:
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
