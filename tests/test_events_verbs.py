@@ -271,3 +271,23 @@ def test_a_car_that_slams_into_a_wall_criticises_no_one(code):
 def test_praise_of_a_decision_needs_no_target(code):
     events = code("The Kenyan government welcomed the exchange of prisoners.")
     assert ("KENGOV", "051") in {(e.source_code, e.code) for e in events}
+
+
+# ---------------------------------------------------------------- characterisation
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government called the Ugandan election a sham.",
+    "The Kenyan minister said the Ugandan decision was illegal and unacceptable.",
+    "The Kenyan envoy described the Ugandan move as improper.",
+])
+def test_condemning_words_are_a_denunciation(code, text):
+    assert "111" in {e.code for e in code(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister said the talks with Uganda were useful.",
+    "The Kenyan minister said the decision was not illegal.",
+    "Kenya called Uganda on Tuesday.",
+])
+def test_other_words_are_no_denunciation(code, text):
+    assert "111" not in {e.code for e in code(text)}

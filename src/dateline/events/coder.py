@@ -28,7 +28,7 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -263,13 +263,16 @@ def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
     """Each verb of the sentence the dictionary knows, with its pattern match."""
     found: dict = {}
     verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS
-                  and not governing.states_opinion(t))
+                  and (governing.judges(t) or not governing.states_opinion(t)))
     for token in sorted(verbs_here, key=syntax.depth):
         # the first key the dictionary knows: the lemma, else a stripped form
         forms = next((known for key in syntax.verb_keys(token)
                       if (known := verbs.forms(key, token.lower_))), [])
         if forms:
             match = match_verb(syntax.clause_of(token), forms)
+            if match is not None and governing.judges(token):
+                # "called the process a sham": a denunciation (111), whatever the verb
+                match = replace(match, code="111", reverse=None, pattern=None)
             if match is not None:
                 found[token] = match
     return found
@@ -413,7 +416,8 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
 def _loose_speech(event: CodedEvent) -> bool:
     """A speech act with no one it is aimed at, coded neither by a pattern nor by a
     verb that states it outright: "suggested", "warned that", "X said it must"."""
-    return event.pattern is None and event.verb.lemma_.lower() not in SPEECH_ACT_VERBS
+    return event.pattern is None and event.verb.lemma_.lower() not in SPEECH_ACT_VERBS \
+        and not governing.judges(event.verb)
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:

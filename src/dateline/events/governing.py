@@ -209,6 +209,52 @@ def states_opinion(verb) -> bool:
     return False
 
 
+#: Words by which a speaker condemns what it speaks of: "called the process a sham",
+#: "said the call was inappropriate". CAMEO codes such characterisation as 111
+#: ("Criticize or denounce").
+PEJORATIVE = frozenset({
+    "sham", "farce", "charade", "hoax", "travesty", "disgrace", "witch-hunt", "scandal",
+    "inappropriate", "improper", "unacceptable", "illegal", "illegitimate", "irregular",
+    "unlawful", "unconstitutional", "absurd", "outrageous", "shameful", "disgraceful",
+    "irresponsible", "reckless", "misleading", "deceptive", "baseless", "groundless",
+    "ridiculous", "adverse", "appalling", "deplorable", "reprehensible", "unjust",
+})
+#: Verbs that characterise their object ("called X a sham", "described X as improper").
+CHARACTERISING = frozenset({"call", "describe", "dub", "brand", "label", "term"})
+#: Verbs of saying or thinking whose clause may hold the characterisation.
+JUDGING = frozenset({"say", "tell", "think", "believe", "find", "consider", "add"})
+
+
+def _pejorative(token) -> bool:
+    words = [token] + [c for c in token.children if c.dep_ in {"amod", "advmod", "conj"}]
+    return any(w.lemma_.lower() in PEJORATIVE or w.lower_ in PEJORATIVE for w in words)
+
+
+def judges(verb) -> bool:
+    """Whether ``verb`` condemns what it speaks of in words of :data:`PEJORATIVE`:
+    "called the process a sham", "described the call as improper", "said the call was
+    inappropriate", "I think it is unacceptable"."""
+    lemma = verb.lemma_.lower()
+    if lemma in CHARACTERISING:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "described the call as improper": the parser may hang "as" on the object
+        for child in list(verb.children) + [c for o in objects for c in o.children]:
+            if child.dep_ in {"oprd", "xcomp", "ccomp"} and _pejorative(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as" and any(
+                    _pejorative(o) for o in child.children if o.dep_ in {"pobj", "amod"}):
+                return True
+        return False
+    if lemma not in JUDGING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        if any(c.dep_ in {"acomp", "attr"} and _pejorative(c) for c in clause.children):
+            return True
+    return False
+
+
 def main_code(match: Match) -> str | None:
     """The code a match gives in either direction."""
     return match.code or match.reverse
