@@ -90,3 +90,53 @@ def test_a_participle_with_a_by_phrase_is_passive(nlp):
 def test_a_role_that_only_qualifies_a_thing_is_no_target(nlp):
     events = _code("Soldiers shot at the path of a migrant near the fence.")
     assert [(e.cameo_root, e.target) for e in events] == [("19", None)]
+
+
+def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(nlp):
+    # a story about a US inquiry into events abroad names the foreign country most,
+    # but its institutions are American: "the committee" is the US Congress's
+    text = [
+        "The White House and the State Department refused on Monday to hand over "
+        "records about Peru, the committee said.",
+        "Peru, Peru and Peru were named in the records about Peru.",
+        "Investigators said the Pentagon had reviewed the Peru file twice.",
+        "Officers arrested two protesters outside the building on Friday.",
+    ]
+    article = Article(id="c", title=None, paragraphs=text, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    arrests = [e for e in article.events if e.cameo_root == "17"]
+    assert arrests and all(e.source_code == "USACOP" for e in arrests)
+
+
+def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp):
+    events = _code("Police in Ohio arrested Jane Roe, 32, of Dayton on Friday. "
+                   "Officers also arrested Tom Smith at the scene.")
+    assert [(e.cameo_root, e.source_code, e.target, e.target_code) for e in events] == [
+        ("17", "USACOP", "Jane Roe", "USA"), ("17", "USACOP", "Tom Smith", "USA")]
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("(XYZ) President Ana Duarte visited Chile on Monday.", "(XYZ)"),
+    ("LIMA (AP) — The president visited Chile on Monday.", "LIMA (AP) —"),
+    ("LIMA: The president visited Chile on Monday.", "LIMA:"),
+    ("EU - Turkey talks stalled on Monday.", ""),
+    ("NATO (the alliance) warned Russia.", ""),
+])
+def test_a_dateline_opening_a_paragraph_is_found(nlp, text, dateline):
+    from dateline.events.actors import dateline_end
+
+    doc = nlp(text)
+    assert doc[:dateline_end(doc)].text == dateline
+
+
+def test_a_datelines_words_act_in_no_event(nlp):
+    events = _code("LIMA (AP) — Police arrested two protesters outside the palace.")
+    assert events and all("LIMA" not in (e.source or "") and e.source_code != "PER"
+                          for e in events)
+
+
+def test_each_other_makes_the_act_reciprocal(nlp):
+    events = _code("Armenia and Azerbaijan accused one another of shelling villages.")
+    assert sorted((e.source_code, e.target_code) for e in events if e.cameo_root == "11") \
+        == [("ARM", "AZE"), ("AZE", "ARM")]

@@ -287,7 +287,7 @@ def phrase_tokens(head) -> list:
         child = stack.pop()
         out.append(child)
         stack.extend(c for c in child.children if _keeps(c, inner=True))
-    return sorted(out, key=lambda t: t.i)
+    return sorted((t for t in out if t == head or not in_dateline(t)), key=lambda t: t.i)
 
 
 def _keeps(child, inner: bool = False) -> bool:
@@ -308,11 +308,59 @@ def conjuncts(head) -> list:
     return out
 
 
+#: Words that end a dateline: "LONDON (AP) —", "NEW DELHI:", "(CNN)".
+DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
+#: A dateline has at most this many words.
+DATELINE_WORDS = 8
+
+
+def dateline_end(doc) -> int:
+    """Index of the first token after a dateline that opens ``doc`` (0 when none).
+
+    A dateline is a place in capitals and an agency in brackets, ended by a dash or a
+    colon, or a bracketed agency alone: "LONDON (AP) —", "NEW DELHI:", "(CNN)". It
+    says where the story was filed and who filed it; its words act in no event.
+    """
+    cached = doc.user_data.get("dateline_end")
+    if cached is not None:
+        return cached
+    end = 0
+    depth = 0
+    for token in doc[:DATELINE_WORDS + 1]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+            if token.i + 1 < len(doc) and doc[token.i + 1].text not in DATELINE_ENDS and \
+                    doc[0].text == "(":
+                end = token.i + 1  # "(CNN) President ...": the agency alone
+                break
+        elif token.text in DATELINE_ENDS and not depth and token.i:
+            if token.text in {"-", "--"} and doc[token.i - 1].text != ")":
+                break  # "EU - Turkey talks": a hyphen ends a dateline only after "(AP)"
+            end = token.i + 1
+            break
+        elif token.is_alpha and not depth and not token.is_upper:
+            break
+        elif token.is_alpha and depth and token.i - doc[0].i > DATELINE_WORDS:
+            break
+    doc.user_data["dateline_end"] = end
+    return end
+
+
+def in_dateline(token) -> bool:
+    """``token`` is a word of the dateline that opens its paragraph."""
+    return token.i < dateline_end(token.doc)
+
+
 def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[Actor]:
     """The actors a noun phrase headed by ``head`` names, one per coordinated part.
 
     Parts without a code stay in the list (``code`` None) so the caller sees the phrase.
+    A dateline's words name no actor (:func:`dateline_end`).
     """
+    if in_dateline(head):
+        return []
     parts = [_resolve_single(c, dictionary, date) for c in conjuncts(head)]
     donors = next((p for p in parts if any(has_actor(a) for a in p)), None)
     out: list[Actor] = []

@@ -305,7 +305,8 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
     events: list[CodedEvent] = []
     for source in named_sources or [None]:
         for target in named_targets or [None]:
-            if source and target and source.code and source.code == target.code:
+            if source is target or (source and target and source.code and
+                                    source.code == target.code):
                 continue
             if match.code:
                 events.append(CodedEvent(match.code, verb, source, target, pattern=pattern,
@@ -482,7 +483,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
         return []
     opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
     main = main_place(places, opening)
-    country = dominant_country(entities)
+    country = dominant_country(entities, segments, coder.actors, day)
     antecedents = Antecedents(segments, entities, list(quotes))
     events: list[Event] = []
     for segment in segments:
