@@ -291,3 +291,23 @@ def test_condemning_words_are_a_denunciation(code, text):
 ])
 def test_other_words_are_no_denunciation(code, text):
     assert "111" not in {e.code for e in code(text)}
+
+
+# ---------------------------------------------------------------- wishes and denials
+
+def test_wanting_another_to_act_is_a_demand(code):
+    events = code("Kenya wants Uganda to release the prisoners.")
+    assert ("KEN", "UGA", "10") in {(e.source_code, e.target_code, e.root) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president wants the option of a bigger deal with Uganda.",
+    "The United States needs stronger border security.",
+])
+def test_wanting_or_needing_a_thing_is_no_act(code, text):
+    assert not [e for e in code(text) if e.root != "01"]
+
+
+def test_at_no_time_denies(code):
+    events = code("Kenya at no time attacked Uganda.")
+    assert events and {e.mode for e in events} == {"negated"}

@@ -32,6 +32,7 @@ def settle(matches: dict, intent_codes: bool) -> set:
     threats).
     """
     _questions(matches)
+    _wishes(matches)
     if not intent_codes:
         return _suppressed(matches, False)
     demanded = _demands(matches)
@@ -65,6 +66,31 @@ def _questions(matches: dict) -> None:
         asked = any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "for")
                     for c in verb.children)
         if not asked and not match.form.after:
+            matches[verb] = replace(match, code=None, reverse=None)
+
+
+#: Verbs of wanting: of another's act a demand, of a thing no act.
+WISHING = frozenset({"want", "need"})
+
+
+def _wishes(matches: dict) -> None:
+    """"Arnor wants Gondor to lift the tariffs" demands the act of Gondor (10x, as
+    "said Gondor must"); "Arnor wants the option", "needs more security" state a wish,
+    no act. Wanting to act oneself ("wants to attack") is left to the intent rules.
+    """
+    for verb, match in list(matches.items()):
+        if verb.lemma_ not in WISHING:
+            continue
+        own = [c for c in verb.children if c.dep_ == "xcomp"]
+        other = [c for c in verb.children if c.dep_ == "ccomp" and
+                 any(g.dep_ == "nsubj" for g in c.children) and syntax.is_infinitive(c)]
+        if other:
+            act = matches.get(other[0])
+            doer = next(g for g in other[0].children if g.dep_ == "nsubj")
+            matches[verb] = replace(match, code=intent.demand_code(
+                main_code(act) if act else None), reverse=None, pattern=None,
+                target_at=doer)
+        elif not own or verb.lemma_ == "need":
             matches[verb] = replace(match, code=None, reverse=None)
 
 

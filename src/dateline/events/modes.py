@@ -57,8 +57,21 @@ def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}}
 
 
+#: Nouns of "at no time", "in no way", "by no means", "at no point": negations too.
+NO_NOUNS = frozenset({"time", "point", "way", "means", "stage"})
+
+
 def _is_negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c)
+               for c in verb.children)
+
+
+def _no_phrase(child) -> bool:
+    """"At no time", "in no way": a phrase on the verb whose noun is denied by "no"."""
+    if child.dep_ != "prep":
+        return False
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in NO_NOUNS and
+               any(d.lower_ == "no" for d in o.children) for o in child.children)
 
 
 def _is_conditional(verb) -> bool:
