@@ -311,3 +311,13 @@ def test_wanting_or_needing_a_thing_is_no_act(code, text):
 def test_at_no_time_denies(code):
     events = code("Kenya at no time attacked Uganda.")
     assert events and {e.mode for e in events} == {"negated"}
+
+
+def test_pressing_another_to_act_is_a_demand(code):
+    events = code("Iran has been pressuring Turkey to leave the base.")
+    assert {(e.source_code, e.target_code, e.root) for e in events} == {("IRN", "TUR", "10")}
+
+
+def test_closing_a_border_restricts_movement(code):
+    events = code("Jordan closed its border with Syria.")
+    assert "191" in {e.code for e in events}

@@ -33,6 +33,7 @@ def settle(matches: dict, intent_codes: bool) -> set:
     """
     _questions(matches)
     _wishes(matches)
+    _pressing(matches)
     if not intent_codes:
         return _suppressed(matches, False)
     demanded = _demands(matches)
@@ -71,6 +72,25 @@ def _questions(matches: dict) -> None:
 
 #: Verbs of wanting: of another's act a demand, of a thing no act.
 WISHING = frozenset({"want", "need"})
+
+
+#: Verbs of pressing another to act: "pressured Gondor to leave" demands what it
+#: presses for (10x), as "urged" appeals for it (02x).
+PRESSING = frozenset({"pressure", "pressurise", "pressurize"})
+
+
+def _pressing(matches: dict) -> None:
+    """"Arnor pressured Gondor to leave the base": a demand that Gondor leave (the
+    demand code of the act, 100 when it codes nothing), not coercion (170)."""
+    for verb, match in list(matches.items()):
+        if verb.lemma_.lower() not in PRESSING or match.pattern is not None:
+            continue
+        act = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
+                    and syntax.is_infinitive(c)), None)
+        if act is not None:
+            inner = matches.get(act)
+            matches[verb] = replace(match, code=intent.demand_code(
+                main_code(inner) if inner else None), reverse=None)
 
 
 def _wishes(matches: dict) -> None:
