@@ -321,3 +321,12 @@ def test_pressing_another_to_act_is_a_demand(code):
 def test_closing_a_border_restricts_movement(code):
     events = code("Jordan closed its border with Syria.")
     assert "191" in {e.code for e in events}
+
+
+def test_protests_without_a_named_doer_are_by_protesters(code):
+    events = code("Protests erupted in Nairobi on Friday.")
+    assert [(e.source_code, e.root) for e in events] == [("---OPP", "14")]
+
+
+def test_a_rally_of_stocks_is_no_protest(code):
+    assert not code("Kenyan stocks rallied on Friday.")

@@ -191,6 +191,10 @@ def _sides(code: str, noun, verb, actors: ActorDictionary, day) -> NounEvent:
         sources = [a for a in _own_actors(noun, actors, day) if a.coded]
     if between and not sources:
         return NounEvent(code, noun, verb, between, [])  # they act on each other
+    if not sources and code[:2] == "14":
+        # "protests erupted": protesters protest, whoever they are (``---OPP``)
+        sources = [Actor(name="protesters", head=noun, code="---OPP", sector="OPP",
+                         tokens=[])]
     return NounEvent(code, noun, verb, sources, targets or between)
 
 
