@@ -328,5 +328,5 @@ def test_protests_without_a_named_doer_are_by_protesters(code):
     assert [(e.source_code, e.root) for e in events] == [("---OPP", "14")]
 
 
-def test_a_rally_of_stocks_is_no_protest(code):
-    assert not code("Kenyan stocks rallied on Friday.")
+def test_a_market_rally_is_no_protest(code):
+    assert not [e for e in code("The stock market rally continued on Friday.") if e.root == "14"]
