@@ -120,6 +120,8 @@ def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp)
     ("(XYZ) President Ana Duarte visited Chile on Monday.", "(XYZ)"),
     ("LIMA (AP) — The president visited Chile on Monday.", "LIMA (AP) —"),
     ("LIMA: The president visited Chile on Monday.", "LIMA:"),
+    ("TACNA, Peru (AP) — The president visited Chile.", "TACNA, Peru (AP) —"),
+    ("Peru, Chile agree to talks on Monday.", ""),
     ("EU - Turkey talks stalled on Monday.", ""),
     ("NATO (the alliance) warned Russia.", ""),
 ])
@@ -140,3 +142,17 @@ def test_each_other_makes_the_act_reciprocal(nlp):
     events = _code("Armenia and Azerbaijan accused one another of shelling villages.")
     assert sorted((e.source_code, e.target_code) for e in events if e.cameo_root == "11") \
         == [("ARM", "AZE"), ("AZE", "ARM")]
+
+
+def test_a_phrase_the_parser_hung_on_the_dateline_still_acts(nlp):
+    events = _code("TACNA, Peru (AP) — Peruvian Foreign Minister Ana Duarte on Monday "
+                   "accused Chile of spying on her ministry.")
+    assert [(e.source, e.source_code, e.target_code) for e in events
+            if e.cameo_root == "11"] == [("Ana Duarte", "PERGOV", "CHL")]
+
+
+def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
+    events = _code("The United States welcomed the exchange of prisoners on Tuesday.")
+    assert [(e.cameo_root, e.source_code, e.target) for e in events] == [("05", "USA", None)]
+    # a role without a country acting on a thing is too vague to keep
+    assert _code("Officials welcomed the exchange of prisoners on Tuesday.") == []

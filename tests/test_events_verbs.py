@@ -268,11 +268,6 @@ def test_a_car_that_slams_into_a_wall_criticises_no_one(code):
     assert not code("The Kenyan minister's car slammed into a wall.")
 
 
-def test_praise_of_a_decision_needs_no_target(code):
-    events = code("The Kenyan government welcomed the exchange of prisoners.")
-    assert ("KENGOV", "051") in {(e.source_code, e.code) for e in events}
-
-
 # ---------------------------------------------------------------- characterisation
 
 @pytest.mark.parametrize("text", [
@@ -330,3 +325,16 @@ def test_protests_without_a_named_doer_are_by_protesters(code):
 
 def test_a_market_rally_is_no_protest(code):
     assert not [e for e in code("The stock market rally continued on Friday.") if e.root == "14"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan prosecutors released the body camera footage.",
+    "The Taliban released two videos of the hostages.",
+])
+def test_releasing_a_recording_is_no_release_of_people(code, text):
+    assert not [e for e in code(text) if e.code.startswith("084")]
+
+
+def test_finding_figures_reasonable_is_an_opinion(code):
+    assert not [e for e in code("The Kenyan minister finds the figures to be reasonable.")
+                if e.root != "01"]

@@ -317,8 +317,9 @@ DATELINE_WORDS = 8
 def dateline_end(doc) -> int:
     """Index of the first token after a dateline that opens ``doc`` (0 when none).
 
-    A dateline is a place in capitals and an agency in brackets, ended by a dash or a
-    colon, or a bracketed agency alone: "LONDON (AP) —", "NEW DELHI:", "(CNN)". It
+    A dateline is a place in capitals (with its state or country after a comma) and an
+    agency in brackets, ended by a dash or a colon, or a bracketed agency alone:
+    "LONDON (AP) —", "HANOI, Vietnam (AP) —", "NEW DELHI:", "(CNN)". It
     says where the story was filed and who filed it; its words act in no event.
     """
     cached = doc.user_data.get("dateline_end")
@@ -326,6 +327,7 @@ def dateline_end(doc) -> int:
         return cached
     end = 0
     depth = 0
+    comma = False
     for token in doc[:DATELINE_WORDS + 1]:
         if token.text == "(":
             depth += 1
@@ -340,8 +342,11 @@ def dateline_end(doc) -> int:
                 break  # "EU - Turkey talks": a hyphen ends a dateline only after "(AP)"
             end = token.i + 1
             break
-        elif token.is_alpha and not depth and not token.is_upper:
-            break
+        elif token.text == "," and not depth:
+            comma = True
+        elif token.is_alpha and not depth and not token.is_upper and not (
+                comma and token.is_title and doc[0].is_upper):
+            break  # "HANOI, Vietnam (AP) —": after the capitals, a state or country
         elif token.is_alpha and depth and token.i - doc[0].i > DATELINE_WORDS:
             break
     doc.user_data["dateline_end"] = end
@@ -360,7 +365,11 @@ def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[
     A dateline's words name no actor (:func:`dateline_end`).
     """
     if in_dateline(head):
-        return []
+        # the parser may hang the real phrase on the dateline: "HANOI (AP) — Secretary
+        # Esper accused" has Esper in apposition to HANOI
+        end = dateline_end(head.doc)
+        after = [t for t in head.subtree if t.i >= end and t.head.i < end]
+        return resolve(after[0], dictionary, date) if after else []
     parts = [_resolve_single(c, dictionary, date) for c in conjuncts(head)]
     donors = next((p for p in parts if any(has_actor(a) for a in p)), None)
     out: list[Actor] = []

@@ -112,9 +112,7 @@ SPEECH_ACT_VERBS = frozenset({
     "reject", "urge", "appeal", "beg", "implore", "plead", "demand", "threaten",
     "protest",
 })
-#: Verbs of praise, which news states of a decision or move as often as of an actor:
-#: "welcomed the exchange" (051 "Praise or endorse") needs no target either.
-PRAISE_VERBS = frozenset({"welcome", "praise", "hail", "applaud", "commend", "laud"})
+
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
@@ -408,7 +406,7 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
                               (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True
-        if event.code == "051" and event.verb.lemma_.lower() in PRAISE_VERBS:
+        if pronouns and _acts_on_a_thing(event):
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
@@ -419,6 +417,16 @@ def _loose_speech(event: CodedEvent) -> bool:
     verb that states it outright: "suggested", "warned that", "X said it must"."""
     return event.pattern is None and event.verb.lemma_.lower() not in SPEECH_ACT_VERBS \
         and not governing.judges(event.verb)
+
+
+def _acts_on_a_thing(event: CodedEvent) -> bool:
+    """A named state or body acting on a thing ("the US welcomed the exchange", "Israel
+    seized control of the territories"): an event with no target (GUIDELINES: a thing
+    is no target). Not force: force on a thing is mostly figurative."""
+    source = event.source
+    if event.root in FORCE_ROOTS or source is None or not source.country:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.verb.children)
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:

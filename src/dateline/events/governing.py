@@ -250,8 +250,8 @@ def states_opinion(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "oprd":
             return True
-        if child.dep_ == "xcomp" and child.pos_ in {"ADJ", "NOUN"}:
-            return True
+        if child.dep_ == "xcomp" and (child.pos_ in {"ADJ", "NOUN"} or child.lemma_ == "be"):
+            return True  # "finds the figures reasonable", "finds them to be reasonable"
     return False
 
 
