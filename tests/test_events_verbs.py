@@ -338,3 +338,12 @@ def test_releasing_a_recording_is_no_release_of_people(code, text):
 def test_finding_figures_reasonable_is_an_opinion(code):
     assert not [e for e in code("The Kenyan minister finds the figures to be reasonable.")
                 if e.root != "01"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president failed to answer a question about Uganda.",
+    "Kenyan police arrested a man who resides in Nairobi.",
+    "The Kenyan senator argued that Kenya needs stronger border security.",
+])
+def test_failing_residing_and_arguing_that_are_no_acts(code, text):
+    assert not [e for e in code(text) if e.root in {"11", "12", "19"}]

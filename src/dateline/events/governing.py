@@ -238,7 +238,7 @@ def _said(speech) -> list:
 OPINION_VERBS = frozenset({
     "consider", "recognize", "recognise", "decide", "describe", "ensure", "believe",
     "conclude", "view", "regard", "deem", "think", "find", "feel", "realize", "realise",
-    "judge", "acknowledge", "determine",
+    "judge", "acknowledge", "determine", "argue",
 })
 
 
