@@ -347,3 +347,8 @@ def test_finding_figures_reasonable_is_an_opinion(code):
 ])
 def test_failing_residing_and_arguing_that_are_no_acts(code, text):
     assert not [e for e in code(text) if e.root in {"11", "12", "19"}]
+
+
+def test_a_participle_used_as_a_preposition_is_no_act(code):
+    events = code("It was worrying given that Kenyan police had threatened to use live fire.")
+    assert {e.verb.lemma_ for e in events} == {"threaten"}

@@ -260,7 +260,10 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
 def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
     """Each verb of the sentence the dictionary knows, with its pattern match."""
     found: dict = {}
+    # a participle used as a preposition ("given that", "following the talks",
+    # "including") states no act of its own
     verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS
+                  and t.dep_ != "prep"
                   and (governing.judges(t) or not governing.states_opinion(t)))
     for token in sorted(verbs_here, key=syntax.depth):
         # the first key the dictionary knows: the lemma, else a stripped form
