@@ -350,5 +350,6 @@ def test_failing_residing_and_arguing_that_are_no_acts(code, text):
 
 
 def test_a_participle_used_as_a_preposition_is_no_act(code):
-    events = code("It was worrying given that Kenyan police had threatened to use live fire.")
+    events = code("The message was all the more disturbing given that Kenyan police had "
+                  "earlier threatened to use live fire.")
     assert {e.verb.lemma_ for e in events} == {"threaten"}
