@@ -151,8 +151,20 @@ def test_a_phrase_the_parser_hung_on_the_dateline_still_acts(nlp):
             if e.cameo_root == "11"] == [("Ana Duarte", "PERGOV", "CHL")]
 
 
+def test_firms_and_state_media_the_phoenix_files_lack_have_their_country(nlp):
+    events = _code("Austria's OMV signed a gas deal with Gazprom. "
+                   "CCTV accused Japan of lying about the islands.")
+    codes = {(e.source_code, e.target_code) for e in events}
+    assert {("AUTBUS", "RUSBUS"), ("CHNMED", "JPN")} <= codes
+
+
 def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
     events = _code("The United States welcomed the exchange of prisoners on Tuesday.")
     assert [(e.cameo_root, e.source_code, e.target) for e in events] == [("05", "USA", None)]
     # a role without a country acting on a thing is too vague to keep
     assert _code("Officials welcomed the exchange of prisoners on Tuesday.") == []
+
+
+def test_an_act_done_to_a_thing_that_is_not_said_gives_no_event(nlp):
+    events = _code("The United States discussed the investigations on Tuesday.")
+    assert [e for e in events if e.cameo_root == "04"] == []

@@ -423,13 +423,19 @@ def _loose_speech(event: CodedEvent) -> bool:
 
 
 def _acts_on_a_thing(event: CodedEvent) -> bool:
-    """A named state or body acting on a thing ("the US welcomed the exchange", "Israel
-    seized control of the territories"): an event with no target (GUIDELINES: a thing
-    is no target). Not force: force on a thing is mostly figurative."""
+    """A named state or body that speaks for or against a thing ("the US welcomed the
+    exchange", "China rejected the plan"): an event with no target (GUIDELINES: a thing
+    is no target). Other acts done to a thing ("released two videos", "discussed
+    investigations") are mostly no act between actors."""
     source = event.source
-    if event.root in FORCE_ROOTS or source is None or not source.country:
+    if event.root not in VERBAL_ROOTS or source is None or not source.country:
         return False
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.verb.children)
+
+
+#: Roots of words said about a thing as much as to someone: appeals, praise, demands,
+#: criticism, rejection, threats ("welcomed the exchange", "rejected the plan").
+VERBAL_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:

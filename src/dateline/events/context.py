@@ -246,7 +246,7 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
         code = found_country + (sector or "")
     elif code and found_country is None:
         found_country = split_code(code)[0]
-    return {"name": name, "country": found_country, "sector": sector, "code": code}
+    return {"name": name or None, "country": found_country, "sector": sector, "code": code}
 
 
 def is_location(actor: Actor) -> bool:
