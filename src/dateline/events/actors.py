@@ -115,6 +115,25 @@ def _index(entries: Iterable) -> dict[str, list]:
     return index
 
 
+def distinct_named(a: Actor, b: Actor) -> bool:
+    """Two actors with one code are still two parties when their phrases differ and
+    neither is a reflexive pronoun ("the Gondor president criticised Senator Hurin",
+    "the ambassador called the president"): CAMEO codes such events; the same phrase
+    again or "himself" is the actor itself."""
+    for actor in (a, b):
+        if actor.head.lower_.endswith(("self", "selves")):
+            return False
+    if a.head.i == b.head.i or {t.i for t in a.tokens} & {t.i for t in b.tokens}:
+        return False
+    return _bare(a.name) != _bare(b.name)
+
+
+def _bare(name: str) -> str:
+    """A phrase without case and a leading article, to compare two actors' names."""
+    words = name.lower().split()
+    return " ".join(words[1:] if words and words[0] in {"the", "a", "an"} else words)
+
+
 class ActorDictionary:
     """Actor and agent phrases indexed for longest-match scanning over tokens."""
 

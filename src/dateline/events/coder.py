@@ -33,7 +33,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateline.events import codebook, governing, implied, intent, nominal, participants, syntax
-from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
+from dateline.events.actors import (
+    QUANTITY_NOUNS,
+    Actor,
+    ActorDictionary,
+    core_noun,
+    distinct_named,
+    role_only,
+)
 from dateline.events.context import (
     dominant_country,
     is_discarded_sentence,
@@ -302,12 +309,14 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
         return [CodedEvent(match.code, verb, a, b, pattern=pattern,
                            notes=notes + ["reciprocal"])
                 for a in coded_sources for b in coded_sources
-                if a is not b and (a.code is None or a.code != b.code)]
+                if a is not b and (a.code is None or a.code != b.code
+                                   or distinct_named(a, b))]
     events: list[CodedEvent] = []
     for source in named_sources or [None]:
         for target in named_targets or [None]:
             if source is target or (source and target and source.code and
-                                    source.code == target.code):
+                                    source.code == target.code and
+                                    not distinct_named(source, target)):
                 continue
             if match.code:
                 events.append(CodedEvent(match.code, verb, source, target, pattern=pattern,

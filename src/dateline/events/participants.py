@@ -22,6 +22,7 @@ from dateline.events.actors import (
     ActorDictionary,
     as_counterpart,
     combine_codes,
+    distinct_named,
     has_actor,
     resolve,
     role_only,
@@ -98,7 +99,7 @@ def _targets(verb, match: Match, around: list, actors: ActorDictionary, day, ski
         return targets
     avoid = frozenset(a.code for a in sources if a.code)
     for tokens in (_own_clause(around, verb), _purposes(verb), _purposed(verb)):
-        found = _first_actor(tokens, actors, day, skip, avoid)
+        found = _first_actor(tokens, actors, day, skip, avoid, sources)
         if found:
             return found
     return []
@@ -168,8 +169,15 @@ def _own_clause(tokens: list, verb) -> list:
             if not any(r == t or r.is_ancestor(t) for r in relatives)]
 
 
+def _distinct_from(actor: Actor, sources) -> bool:
+    """The actor is a name other than every source's (same code, another party)."""
+    same = [s for s in sources if s.code == actor.code]
+    return bool(same) and all(distinct_named(actor, s) for s in same)
+
+
 def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
-                 avoid: frozenset[str] = frozenset()) -> list[Actor]:
+                 avoid: frozenset[str] = frozenset(),
+                 sources: tuple | list = ()) -> list[Actor]:
     """The actors of the first noun phrase in ``tokens`` that names one.
 
     A place the verb happens at ("arrested students in Moscow"), a thing an actor only
@@ -180,7 +188,8 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
     artillery shells at Bree") give way to where they go. Actors in a clause that
     describes a noun count only when nothing else does.
     Actors coded like the other participant (``avoid``) do not count: an actor does
-    not act on itself ("Albania denounced ... Albanian unrest").
+    not act on itself ("Albania denounced ... Albanian unrest"), unless both are
+    different names (``sources``: "the Gondor president criticised Senator Hurin").
     """
     seen: set = set()
     fallback: list[Actor] = []
@@ -199,7 +208,8 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
         seen.update(t for a in resolved for t in a.tokens)
         # a role that only qualifies a thing ("the path of a migrant", "15 per cent of
         # customers") is nobody's target; a named owner may be ("Mexico's policies")
-        found = [a for a in resolved if a.coded and a.code not in avoid
+        found = [a for a in resolved if a.coded
+                 and (a.code not in avoid or _distinct_from(a, sources))
                  and not (a.weak and role_only(a))]
         if not found:
             if not named and _named_actor(head, resolved):
