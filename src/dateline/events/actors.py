@@ -116,13 +116,16 @@ def _index(entries: Iterable) -> dict[str, list]:
 
 
 def distinct_named(a: Actor, b: Actor) -> bool:
-    """Two actors with one code are still two parties when their phrases differ and
-    neither is a reflexive pronoun ("the Gondor president criticised Senator Hurin",
-    "the ambassador called the president"): CAMEO codes such events; the same phrase
-    again or "himself" is the actor itself."""
+    """Two actors with one code are still two parties when their phrases differ, neither
+    is a reflexive pronoun and the code names more than a country ("the Gondor
+    president criticised Senator Hurin", "the ambassador called the president"):
+    CAMEO codes such events; the same phrase again or "himself" is the actor itself."""
     for actor in (a, b):
         if actor.head.lower_.endswith(("self", "selves")):
             return False
+    if not (a.code and len(a.code) > 3):
+        # a bare country twice ("Russia ... Moscow") is one state, not two parties
+        return False
     if a.head.i == b.head.i or {t.i for t in a.tokens} & {t.i for t in b.tokens}:
         return False
     return _bare(a.name) != _bare(b.name)

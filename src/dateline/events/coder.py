@@ -89,13 +89,17 @@ class Rules:
     #: a personal pronoun ("he", "we") may be an actor: the article resolves it
     #: (:mod:`dateline.events.coreference`); one sentence alone cannot
     personal_pronouns: bool = False
+    #: two different phrases with one code are two parties ("the president criticised
+    #: the senator", both USAGOV), as CAMEO codes them; PETRARCH's validation records
+    #: code no event between actors of one code
+    same_code_pairs: bool = True
 
 
 NEWS = Rules()
 #: dateline's conventions over a whole article (:func:`find_events`).
 ARTICLE = Rules(personal_pronouns=True)
 PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_sources=True,
-                 intent_codes=False, implied_sources=False)
+                 intent_codes=False, implied_sources=False, same_code_pairs=False)
 
 #: Verb forms the tagger calls verbs that never state an event ("according to").
 NOT_EVENTS = frozenset({"according"})
@@ -401,6 +405,9 @@ def _one_sided(event: CodedEvent) -> bool:
 
 def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -> bool:
     source, target = event.source, event.target
+    if not rules.same_code_pairs and source and target and source.code and \
+            source.code == target.code:
+        return False
     if rules.require_dyad:
         return bool(source and source.coded and target and target.coded)
     if not rules.require_source:
