@@ -23,7 +23,11 @@ LANGUAGE_STAGE = "1"
 #: take the article's, from its institutions; he/she/I/we stand for a person named
 #: before or a quotation's speaker), places that only locate are no actors, a
 #: participle with a by-phrase is passive, officers are police, no main place of the
-#: article without a dateline or a dominant place.
+#: article without a dateline or a dominant place. Also in 3, the verbs: a passive
+#: arrest, conviction or deportation takes the institution that does it, speech acts
+#: stated outright need no target, stated intents happened, verbs of thinking, wishes,
+#: questions and figures of speech are no acts, condemning words are 111, named
+#: meetings and calls, modes of ideas, fears, aims and clauses of time.
 EVENT_STAGE = "3"
 
 

@@ -28,11 +28,11 @@ records with dates, places and entity names (:mod:`dateline.events.context`).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from dateline.events import codebook, governing, intent, nominal, participants, syntax
+from dateline.events import codebook, governing, implied, intent, nominal, participants, syntax
 from dateline.events.actors import QUANTITY_NOUNS, Actor, ActorDictionary, core_noun, role_only
 from dateline.events.context import (
     dominant_country,
@@ -76,6 +76,9 @@ class Rules:
     require_source: bool = True
     intent_codes: bool = True
     noun_events: bool = True
+    #: a passive act without a doer named takes the institution that does it by
+    #: definition ("was arrested": the police; :mod:`dateline.events.implied`)
+    implied_sources: bool = True
     #: a personal pronoun ("he", "we") may be an actor: the article resolves it
     #: (:mod:`dateline.events.coreference`); one sentence alone cannot
     personal_pronouns: bool = False
@@ -85,7 +88,7 @@ NEWS = Rules()
 #: dateline's conventions over a whole article (:func:`find_events`).
 ARTICLE = Rules(personal_pronouns=True)
 PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_sources=True,
-                 intent_codes=False)
+                 intent_codes=False, implied_sources=False)
 
 #: Verb forms the tagger calls verbs that never state an event ("according to").
 NOT_EVENTS = frozenset({"according"})
@@ -97,13 +100,29 @@ MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "07", "08", "19"})
 MUTUAL_VERBS = frozenset({"exchange", "trade", "swap", "clash", "fight", "spar", "battle"})
 #: Roots of events that need no target: statements, protests, force, violence.
 SOURCE_ONLY_ROOTS = frozenset({"01", "14", "15", "18", "19", "20"})
+#: Roots of speech that carries an act, which news often states without naming at
+#: whom it is aimed: "opposed the plan", "called for an end to the violence",
+#: "threatened to use force", "rejected the proposal".
+SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
+#: Verbs that state such an act outright; other verbs need a pattern to code one
+#: without a target ("suggested", "warned that", "failed to" are too loose alone).
+SPEECH_ACT_VERBS = frozenset({
+    "oppose", "condemn", "criticize", "criticise", "denounce", "deplore", "slam",
+    "assail", "lambast", "lambaste", "rebuke", "castigate", "decry", "accuse", "blame",
+    "reject", "urge", "appeal", "beg", "implore", "plead", "demand", "threaten",
+    "protest",
+})
+
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
 #: record", "battle to win", "bid on contracts", "break for recess", "died of the
 #: disease"): without a victim and a pattern they code nothing.
 FIGURATIVE_FORCE_VERBS = frozenset({"hit", "break", "battle", "bid", "die", "match",
-                                    "hammer", "pit", "grapple", "struggle", "kick"})
+                                    "hammer", "pit", "grapple", "struggle", "kick",
+                                    # "dreams shattered", "protests exploded", "clashes
+                                    # erupted", "engaged each other": things happening
+                                    "shatter", "explode", "erupt", "engage"})
 #: Synonym sets of the verb dictionary whose words, as the object of a verb of force,
 #: make it force even without a coded victim: arms, forces, places, people.
 FORCE_OBJECT_SETS = ("WEAPON", "WMD", "AIRCRAFT", "MILITARY", "SECURITY", "TOWN",
@@ -208,18 +227,30 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
     events: list[CodedEvent] = []
     coded = {v: governing.main_code(m) for v, m in matches.items() if governing.codes(m)}
     nouns = nominal.noun_events(sentence, actors, day, coded) if rules.noun_events else []
-    framed = {n.verb for n in nouns}
+    framed = {n.verb for n in nouns if n.frames}
     for verb, match in matches.items():
         if verb in suppressed or verb in framed or not governing.codes(match):
             continue
         found = participants.sides(verb, match, actors, day, rules.passive_source_from_clause)
+        if rules.implied_sources and not found[0] and syntax.subject_of(verb)[1] and \
+                syntax.agent_of(verb) is None:
+            sources, note = implied.unnamed_doer(verb, actors, day)
+            found = (sources, found[1], found[2] + [note] if note else found[2])
+        if rules.implied_sources and not syntax.subject_of(verb)[1]:
+            found = (implied.doer_by_role(verb, found[0]),
+                     found[1] or implied.named_object(verb), found[2])
         for event in _pairs(verb, match, *found):
             _finish(event, match, rules)
             if not _one_sided(event):
                 events.append(event)
+    for event in events:
+        _unarmed_force(event)
     for noun in nouns:
-        match = Match(noun.code, None, None, None)
-        for event in _pairs(noun.verb, match, noun.sources, noun.targets, ["noun"]):
+        # "Arnor's call with Gondor" is Gondor's call with Arnor too
+        mutual = noun.code if noun.code in nominal.MUTUAL_CODES else None
+        match = Match(noun.code, mutual, None, None)
+        notes = ["noun"] if noun.frames else ["noun", "named"]
+        for event in _pairs(noun.verb, match, noun.sources, noun.targets, notes):
             _finish(event, match, rules)
             events.append(event)
     arms = verbs.synset_heads(FORCE_OBJECT_SETS)
@@ -229,13 +260,20 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
 def _verb_matches(sentence, verbs: VerbDictionary) -> dict:
     """Each verb of the sentence the dictionary knows, with its pattern match."""
     found: dict = {}
-    verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS)
+    # a participle used as a preposition ("given that", "following the talks",
+    # "including") states no act of its own
+    verbs_here = (t for t in sentence if syntax.is_verb(t) and t.lower_ not in NOT_EVENTS
+                  and t.dep_ != "prep"
+                  and (governing.judges(t) or not governing.states_opinion(t)))
     for token in sorted(verbs_here, key=syntax.depth):
         # the first key the dictionary knows: the lemma, else a stripped form
         forms = next((known for key in syntax.verb_keys(token)
                       if (known := verbs.forms(key, token.lower_))), [])
         if forms:
             match = match_verb(syntax.clause_of(token), forms)
+            if match is not None and governing.judges(token):
+                # "called the process a sham": a denunciation (111), whatever the verb
+                match = replace(match, code="111", reverse=None, pattern=None)
             if match is not None:
                 found[token] = match
     return found
@@ -294,8 +332,12 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     head = syntax.subject_of(event.verb)[0]
     event.mode = mode_of(event.verb, head)
     anchors = [event.verb] + [t for t in match.used if syntax.is_verb(t)]
-    if rules.intent_codes and any(intent.is_intent(t) for t in anchors):
-        if event.mode == "negated" and intent.refusable(event.code):
+    # a noun that names an event inside a clause about something else ("would pave the
+    # way for talks") borrows that clause's mode, not its intent
+    stated = "named" not in event.notes
+    if stated and rules.intent_codes and any(intent.is_intent(t) for t in anchors):
+        if event.mode == "negated" and intent.refusable(event.code) and \
+                not any(intent.wished(t) for t in anchors):
             # "will not meet" is a refusal, which happened, like "refused to meet"
             event.code, event.mode = intent.refusal_code(event.code), "occurred"
             event.notes.append("refusal")
@@ -304,6 +346,10 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
             # that the act itself lies ahead ("will meet": 036, future)
             event.code = intent.restated(event.code)
             event.notes.append("intent")
+            if event.mode == "future" and any(intent.is_stated(t) for t in anchors):
+                # "agreed to meet", "said it would impose tariffs": the statement of
+                # intent (or threat) that the code names happened
+                event.mode = "occurred"
     score = 0.7 if match.pattern is not None else 0.55
     both = bool(event.source and event.source.coded and event.target and event.target.coded)
     score += 0.15 if both else -0.1
@@ -312,6 +358,30 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
     if event.mode != "occurred":
         score -= 0.1
     event.confidence = round(min(0.95, max(0.05, score)), 2)
+
+
+#: Sectors of actors that carry no arms as such: civilians, workers, criminals,
+#: students, the media, businesses, churches, refugees.
+UNARMED_SECTORS = frozenset({"CVL", "PPL", "LAB", "CRM", "EDU", "HLH", "MED", "REL", "BUS",
+                             "AGR", "REF", "HRI", "NGO", "ENV", "DEV"})
+#: Verbs of a fight between people: physical assault (182) when the unarmed fight.
+BRAWL_VERBS = frozenset({"fight", "clash", "beat", "scuffle", "brawl", "punch", "wrestle"})
+
+
+def _unarmed_force(event: CodedEvent) -> None:
+    """Force by an unarmed actor is assault (18), not military force (19).
+
+    CAMEO's root 19 ("Fight") is conventional military force; civilians, criminals or
+    workers who fight or attack commit assault (18): physical assault (182) for a
+    fight between people, 180 otherwise. Only a role the code names counts: a name
+    alone says nothing of arms.
+    """
+    source = event.source
+    if event.root != "19" or source is None or not source.code:
+        return
+    if source.code[3:6] in UNARMED_SECTORS:
+        event.code = "182" if event.verb.lemma_.lower() in BRAWL_VERBS else "180"
+        event.notes.append("unarmed")
 
 
 def _one_sided(event: CodedEvent) -> bool:
@@ -332,12 +402,24 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         return False
     if source.weak and not rules.weak_sources:
         return False
+    if event.root in FORCE_ROOTS and event.pattern is None and target.weak and \
+            event.verb.lemma_.lower() in FIGURATIVE_FORCE_VERBS if target else False:
+        return False  # "parties battle to win the UK's election": no victim
     if target is None or not (target.coded or target.proper or
                               (pronouns and is_personal(target.head))):
+        if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
+            return True
         if pronouns and _acts_on_a_thing(event):
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
+
+
+def _loose_speech(event: CodedEvent) -> bool:
+    """A speech act with no one it is aimed at, coded neither by a pattern nor by a
+    verb that states it outright: "suggested", "warned that", "X said it must"."""
+    return event.pattern is None and event.verb.lemma_.lower() not in SPEECH_ACT_VERBS \
+        and not governing.judges(event.verb)
 
 
 def _acts_on_a_thing(event: CodedEvent) -> bool:

@@ -31,6 +31,9 @@ def settle(matches: dict, intent_codes: bool) -> set:
     takes the code of what it governs (demands; with ``intent_codes`` appeals and
     threats).
     """
+    _questions(matches)
+    _wishes(matches)
+    _pressing(matches)
     if not intent_codes:
         return _suppressed(matches, False)
     demanded = _demands(matches)
@@ -48,6 +51,67 @@ def _demand_verbs(matches: dict) -> None:
     for verb, match in list(matches.items()):
         if verb.lemma_ in DEMAND_VERBS and (match.code or "")[:2] == "02":
             matches[verb] = replace(match, code=intent.as_demand(match.code))
+
+
+#: Verbs that request something or ask a question.
+ASKING = frozenset({"ask"})
+
+
+def _questions(matches: dict) -> None:
+    """"Asked X about Y", "I asked, on whose authority?" put a question, which is no
+    appeal (020): asking is a request only with what is asked for ("asked X to help",
+    "asked for aid", "asked X for support") or a pattern that names it."""
+    for verb, match in list(matches.items()):
+        if verb.lemma_ not in ASKING or match.pattern is not None:
+            continue
+        asked = any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "for")
+                    for c in verb.children)
+        if not asked and not match.form.after:
+            matches[verb] = replace(match, code=None, reverse=None)
+
+
+#: Verbs of wanting: of another's act a demand, of a thing no act.
+WISHING = frozenset({"want", "need"})
+
+
+#: Verbs of pressing another to act: "pressured Gondor to leave" demands what it
+#: presses for (10x), as "urged" appeals for it (02x).
+PRESSING = frozenset({"pressure", "pressurise", "pressurize"})
+
+
+def _pressing(matches: dict) -> None:
+    """"Arnor pressured Gondor to leave the base": a demand that Gondor leave (the
+    demand code of the act, 100 when it codes nothing), not coercion (170)."""
+    for verb, match in list(matches.items()):
+        if verb.lemma_.lower() not in PRESSING or match.pattern is not None:
+            continue
+        act = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
+                    and syntax.is_infinitive(c)), None)
+        if act is not None:
+            inner = matches.get(act)
+            matches[verb] = replace(match, code=intent.demand_code(
+                main_code(inner) if inner else None), reverse=None)
+
+
+def _wishes(matches: dict) -> None:
+    """"Arnor wants Gondor to lift the tariffs" demands the act of Gondor (10x, as
+    "said Gondor must"); "Arnor wants the option", "needs more security" state a wish,
+    no act. Wanting to act oneself ("wants to attack") is left to the intent rules.
+    """
+    for verb, match in list(matches.items()):
+        if verb.lemma_ not in WISHING:
+            continue
+        own = [c for c in verb.children if c.dep_ == "xcomp"]
+        other = [c for c in verb.children if c.dep_ == "ccomp" and
+                 any(g.dep_ == "nsubj" for g in c.children) and syntax.is_infinitive(c)]
+        if other:
+            act = matches.get(other[0])
+            doer = next(g for g in other[0].children if g.dep_ == "nsubj")
+            matches[verb] = replace(match, code=intent.demand_code(
+                main_code(act) if act else None), reverse=None, pattern=None,
+                target_at=doer)
+        elif not own or verb.lemma_ == "need":
+            matches[verb] = replace(match, code=None, reverse=None)
 
 
 def codes(match: Match) -> bool:
@@ -165,6 +229,76 @@ def _said(speech) -> list:
     if speech.dep_ == "parataxis" and speech.head.i != speech.i:
         said.append(speech.head)
     return said
+
+
+#: Verbs of thinking and judging: with a clause or a predicate for object they state
+#: what someone thinks ("considers the US biased", "decided that the deal requires
+#: more", "recognised that mistakes were made"), which is no act. With a plain object
+#: their patterns still apply ("recognised Kosovo", "considered the proposal").
+OPINION_VERBS = frozenset({
+    "consider", "recognize", "recognise", "decide", "describe", "ensure", "believe",
+    "conclude", "view", "regard", "deem", "think", "find", "feel", "realize", "realise",
+    "judge", "acknowledge", "determine", "argue",
+})
+
+
+def states_opinion(verb) -> bool:
+    """``verb`` (of :data:`OPINION_VERBS`) states a thought: it governs a that-clause
+    or a predicate of its object ("considers [the US biased]")."""
+    if verb.lemma_.lower() not in OPINION_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp" or child.dep_ == "oprd":
+            return True
+        if child.dep_ == "xcomp" and (child.pos_ in {"ADJ", "NOUN"} or child.lemma_ == "be"):
+            return True  # "finds the figures reasonable", "finds them to be reasonable"
+    return False
+
+
+#: Words by which a speaker condemns what it speaks of: "called the process a sham",
+#: "said the call was inappropriate". CAMEO codes such characterisation as 111
+#: ("Criticize or denounce").
+PEJORATIVE = frozenset({
+    "sham", "farce", "charade", "hoax", "travesty", "disgrace", "witch-hunt", "scandal",
+    "inappropriate", "improper", "unacceptable", "illegal", "illegitimate", "irregular",
+    "unlawful", "unconstitutional", "absurd", "outrageous", "shameful", "disgraceful",
+    "irresponsible", "reckless", "misleading", "deceptive", "baseless", "groundless",
+    "ridiculous", "adverse", "appalling", "deplorable", "reprehensible", "unjust",
+})
+#: Verbs that characterise their object ("called X a sham", "described X as improper").
+CHARACTERISING = frozenset({"call", "describe", "dub", "brand", "label", "term"})
+#: Verbs of saying or thinking whose clause may hold the characterisation.
+JUDGING = frozenset({"say", "tell", "think", "believe", "find", "consider", "add"})
+
+
+def _pejorative(token) -> bool:
+    words = [token] + [c for c in token.children if c.dep_ in {"amod", "advmod", "conj"}]
+    return any(w.lemma_.lower() in PEJORATIVE or w.lower_ in PEJORATIVE for w in words)
+
+
+def judges(verb) -> bool:
+    """Whether ``verb`` condemns what it speaks of in words of :data:`PEJORATIVE`:
+    "called the process a sham", "described the call as improper", "said the call was
+    inappropriate", "I think it is unacceptable"."""
+    lemma = verb.lemma_.lower()
+    if lemma in CHARACTERISING:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "described the call as improper": the parser may hang "as" on the object
+        for child in list(verb.children) + [c for o in objects for c in o.children]:
+            if child.dep_ in {"oprd", "xcomp", "ccomp"} and _pejorative(child):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "as" and any(
+                    _pejorative(o) for o in child.children if o.dep_ in {"pobj", "amod"}):
+                return True
+        return False
+    if lemma not in JUDGING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        if any(c.dep_ in {"acomp", "attr"} and _pejorative(c) for c in clause.children):
+            return True
+    return False
 
 
 def main_code(match: Match) -> str | None:

@@ -183,6 +183,49 @@ def is_intent(verb) -> bool:
     return False
 
 
+#: Verbs by which an actor commits itself in words: the commitment is said, so the
+#: intent or threat it states happened ("agreed to provide aid": 0333, occurred).
+COMMITTING = frozenset({"agree", "promise", "pledge", "offer", "vow", "commit", "swear",
+                        "undertake", "committed"})
+#: Verbs of saying after which "will"/"would" states the speaker's intent.
+SAYING = frozenset({"say", "announce", "tell", "declare", "state", "add", "confirm",
+                    "insist", "warn", "write", "tweet"})
+
+
+def is_stated(verb) -> bool:
+    """Whether the intent of ``verb`` is stated in words, not only planned: a verb of
+    commitment governs it ("agreed to meet", "vowed to fight") or it is a future in
+    what someone said ("announced that Arnor will provide", "said it would impose").
+
+    The CAMEO intent and threat codes (03x, 13x) name that statement, which happened;
+    "will meet next week" or "plans to impose" alone state no one's words.
+    """
+    token = verb
+    future = bool(_aux(verb) & FUTURE) or (shares_aux(verb) and bool(_aux(verb.head) & FUTURE))
+    while token.head.i != token.i:
+        dep, token = token.dep_, token.head
+        lemma = token.lemma_.lower()
+        if dep in {"xcomp", "acomp", "prep", "pcomp", "advcl"} and \
+                (lemma in COMMITTING or token.lower_ in COMMITTING):
+            return True
+        if dep == "ccomp":
+            # only the verb whose words it is: "said he hoped it would" is a hope
+            return future and lemma in SAYING
+        if dep not in {"xcomp", "acomp", "prep", "pcomp", "conj", "advcl"}:
+            return False
+    return False
+
+
+#: Verbs of wishing: not wanting to act is no refusal ("does not want to send the
+#: army" states a wish, not a rejection).
+WISHING = frozenset({"want", "wish", "hope", "like", "intend", "plan"})
+
+
+def wished(verb) -> bool:
+    """Whether the verb that governs ``verb`` directly is one of wishing."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISHING
+
+
 def _infinitive_clause(verb) -> bool:
     """"Sworn [to fight]" parsed as an adverbial clause rather than a complement."""
     return verb.dep_ == "advcl" and is_infinitive(verb)

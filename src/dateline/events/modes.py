@@ -57,8 +57,21 @@ def _aux_words(verb) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}}
 
 
+#: Nouns of "at no time", "in no way", "by no means", "at no point": negations too.
+NO_NOUNS = frozenset({"time", "point", "way", "means", "stage"})
+
+
 def _is_negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never"} for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c)
+               for c in verb.children)
+
+
+def _no_phrase(child) -> bool:
+    """"At no time", "in no way": a phrase on the verb whose noun is denied by "no"."""
+    if child.dep_ != "prep":
+        return False
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in NO_NOUNS and
+               any(d.lower_ == "no" for d in o.children) for o in child.children)
 
 
 def _is_conditional(verb) -> bool:
@@ -95,13 +108,65 @@ def mode_of(verb, source_head=None) -> str:
         words = (words - {"would"}) | {"will"}  # "said it would meet": "will" reported
     if words & POSSIBILITY or _is_conditional(verb) or any(
         v.lemma_ in WANTING for v in chain[1:]
-    ):
+    ) or _supposed(chain[-1]) or _feared(chain[-1]) or _aimed(chain[-1]):
         return "hypothetical"
     if words & FUTURE_AUX or _going_to(chain) or any(v.lemma_ in PLANNING for v in chain[1:]):
         return "future"
+    ahead = _time_clause_ahead(chain[-1])
+    if ahead is not None:
+        return ahead  # "will keep the base after the troops leave": not yet
     if _reported(verb, source_head):
         return "reported"
     return "occurred"
+
+
+#: Conjunctions of a clause of time: the clause happens when its main clause does.
+TIME_MARKS = frozenset({"after", "before", "once", "until", "when", "while", "as"})
+
+
+def _time_clause_ahead(verb) -> str | None:
+    """The mode of the main clause when ``verb`` heads a clause of time under a main
+    clause that lies ahead or may not happen ("will keep its base after the troops
+    leave"); None otherwise."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or not any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in verb.children):
+        return None
+    main = mode_of(verb.head)
+    return main if main in {"future", "hypothetical"} else None
+
+
+def _aimed(verb) -> bool:
+    """``verb`` is an infinitive that says what a thing is for or aims at: "an
+    agreement for troops to leave", "a plan to attack", "an attempt to force"."""
+    return verb.dep_ in {"acl", "relcl", "advcl"} and verb.head.pos_ == "NOUN" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+#: Nouns whose clause states what is supposed, not what happened: "the idea that Arnor
+#: trains rebels", "the notion that he took part".
+SUPPOSITION_NOUNS = frozenset({
+    "idea", "notion", "theory", "rumour", "rumor", "suggestion", "speculation",
+    "possibility", "prospect", "allegation", "claim", "assertion", "suspicion", "fear",
+    "hypothesis", "conspiracy",
+})
+
+
+#: Verbs whose complement is feared, hoped or wondered about, not stated as fact:
+#: "they worry China is taking back the freedoms".
+FEARING = frozenset({"worry", "fear", "hope", "doubt", "wonder", "imagine", "speculate",
+                     "suppose", "suspect"})
+
+
+def _feared(verb) -> bool:
+    """``verb`` states what someone fears, hopes or wonders ("worry [China is ...]")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in FEARING
+
+
+def _supposed(verb) -> bool:
+    """``verb`` heads the clause of a noun of supposition ("the idea that ...")."""
+    return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ == "NOUN" and \
+        verb.head.lemma_.lower() in SUPPOSITION_NOUNS and \
+        any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _control_chain(verb) -> list:

@@ -51,6 +51,10 @@ class NounEvent:
     verb: object
     sources: list[Actor]
     targets: list[Actor]
+    #: the verb states the event (a frame); False for a phrase that names the event
+    #: with both its sides inside a clause about something else ("Trump's call with
+    #: Zelensky was irregular"), whose verb only lends the event its mode and date
+    frames: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -114,10 +118,54 @@ def noun_events(sentence, actors: ActorDictionary, day: str | None,
         if code is None:
             continue
         verb = frame_of(noun, coded)
-        if verb is None:
+        if verb is not None:
+            out.append(_sides(code, noun, verb, actors, day))
             continue
-        out.append(_sides(code, noun, verb, actors, day))
+        named = _named_with_sides(code, noun, actors, day)
+        if named is not None:
+            out.append(named)
     return out
+
+
+#: Codes of nouns whose event both sides do: a meeting, a call, talks.
+MUTUAL_CODES = frozenset({"040", "041", "046"})
+#: Prepositions that name the other side inside an event's own phrase: "a call with",
+#: "talks between", "a visit to", "a meeting with".
+OWN_PHRASE_PREPS = frozenset({"with", "between", "to"})
+
+
+def _named_with_sides(code: str, noun, actors: ActorDictionary, day) -> NounEvent | None:
+    """An event noun whose phrase names both sides ("Arnor's call with Gondor", "a
+    meeting between Arnor and Gondor", "Arnor's visit to Gondor"), wherever the phrase
+    stands in its sentence: the nearest verb above it gives the mode and date.
+
+    A side must be in the noun's own words (a possessive, a country adjective or a
+    ``with``/``between``/``to`` phrase); a noun with one side or none ("talks", "the
+    meeting") says too little about who.
+    """
+    if code[:2] != "04":
+        return None  # consultations and visits: other nouns need their frame
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in OWN_PHRASE_PREPS]
+    if not preps:
+        return None
+    others, between = [], []
+    for prep in preps:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [a for a in resolve(obj, actors, day) if _named(a)]
+            if prep.lower_ == "between":
+                between += found
+            elif not others:
+                others = found
+    doers = [a for t in noun.children if t.dep_ in {"poss", "amod", "compound", "nmod"}
+             for a in resolve(t, actors, day) if _named(a)]
+    if doers and others:
+        return NounEvent(code, noun, verb, doers, others, frames=False)
+    if len(between) > 1:  # "a meeting between Arnor and Gondor": each with the other
+        return NounEvent(code, noun, verb, between, [], frames=False)
+    return None
 
 
 def _sides(code: str, noun, verb, actors: ActorDictionary, day) -> NounEvent:
@@ -143,7 +191,19 @@ def _sides(code: str, noun, verb, actors: ActorDictionary, day) -> NounEvent:
         sources = [a for a in _own_actors(noun, actors, day) if a.coded]
     if between and not sources:
         return NounEvent(code, noun, verb, between, [])  # they act on each other
+    if not sources and code[:2] == "14":
+        # "protests erupted": protesters protest, whoever they are (``---OPP``)
+        sources = [Actor(name="protesters", head=noun, code="---OPP", sector="OPP",
+                         tokens=[])]
     return NounEvent(code, noun, verb, sources, targets or between)
+
+
+def _named(actor: Actor) -> bool:
+    """A coded actor, or a name of a person, group or country ("July 25" is none)."""
+    return actor.coded or (actor.proper and actor.head.ent_type_ in NAME_TYPES)
+
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def _own_actors(noun, actors: ActorDictionary, day) -> list[Actor]:

@@ -150,7 +150,14 @@ class Match:
 # ---------------------------------------------------------------- matching
 
 def token_keys(token) -> frozenset[str]:
-    """The strings a pattern word may equal: the token's text and its lemma."""
+    """The strings a pattern word may equal: the token's text and its lemma.
+
+    A participle that qualifies a noun ("a controlled substance", "the armed
+    man") matches by its text alone: it does not name the act of its lemma, which a
+    pattern's noun ("CONTROL") would otherwise meet.
+    """
+    if token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}:
+        return frozenset((token.lower_,))
     return frozenset((token.lower_, token.lemma_.lower()))
 
 

@@ -222,6 +222,9 @@ def subject_of(verb) -> tuple[object | None, bool]:
         return None, passive
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not is_infinitive(verb):
         return None, passive  # "after crowds trashed ...": a clause with its own subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        passive = True  # "Forced to choose, Arnor ...": Arnor undergoes the forcing
     governor = verb.head
     while governor.dep_ in {"prep", "acomp", "pcomp"} and not is_verb(governor) and \
             governor.head.i != governor.i:
@@ -231,10 +234,17 @@ def subject_of(verb) -> tuple[object | None, bool]:
         if obj is not None:
             return obj, passive
     subject, governor_passive = subject_of(governor)
-    if verb.dep_ == "conj" and governor_passive and verb.tag_ == "VBN" and not any(
+    if verb.dep_ == "conj" and governor_passive and _participle(verb) and not any(
             c.dep_ in {"aux", "auxpass"} for c in verb.children):
         passive = True  # "was convicted and sentenced": the auxiliary serves both
     return subject, passive
+
+
+def _participle(verb) -> bool:
+    """A participle, or a past form the tagger took for a past tense though it has no
+    object of its own ("was caught by police and deported": "deported" as VBD)."""
+    return verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(
+        c.dep_ in {"dobj", "dative"} for c in verb.children))
 
 
 def acl_noun(verb):
