@@ -62,8 +62,18 @@ NO_NOUNS = frozenset({"time", "point", "way", "means", "stage"})
 
 
 def _is_negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c)
-               for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c) or
+               _negated_adverb(c) for c in verb.children)
+
+
+#: "Not only attacked ... but also": a "not" on these adverbs denies nothing.
+NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+
+
+def _negated_adverb(child) -> bool:
+    """"Did not even meet", "not ever": the parser may hang the "not" on the adverb."""
+    return child.dep_ == "advmod" and child.lower_ not in NOT_ONLY and \
+        any(g.dep_ == "neg" for g in child.children)
 
 
 def _no_phrase(child) -> bool:
