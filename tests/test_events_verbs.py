@@ -350,5 +350,21 @@ def test_failing_residing_and_arguing_that_are_no_acts(code, text):
 
 
 def test_a_participle_used_as_a_preposition_is_no_act(code):
-    events = code("It was worrying given that Kenyan police had threatened to use live fire.")
+    events = code("The message was all the more disturbing given that Kenyan police had "
+                  "earlier threatened to use live fire.")
     assert {e.verb.lemma_ for e in events} == {"threaten"}
+
+
+@pytest.mark.parametrize("text", [
+    "No Kenyan official has met Ugandan officials since June.",
+    "Neither Kenya nor Uganda attacked Somalia.",
+    "Not Kenya nor Uganda attacked Somalia.",
+])
+def test_a_subject_that_is_no_one_denies_the_act(code, text):
+    events = code(text)
+    assert events and {e.mode for e in events} == {"negated"}
+
+
+def test_not_only_affirms(code):
+    events = code("Not only Kenya but also Uganda recognised Kosovo.")
+    assert events and {e.mode for e in events} == {"occurred"}

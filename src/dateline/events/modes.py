@@ -76,6 +76,27 @@ def _negated_adverb(child) -> bool:
         any(g.dep_ == "neg" for g in child.children)
 
 
+#: Subjects that are no one: "nobody attacked", "neither side fired".
+NO_ONE = frozenset({"nobody", "none", "neither", "no-one", "noone"})
+
+
+def _no_one(verb) -> bool:
+    """The verb's own subject denies that anyone acted: "No country has recognised",
+    "Neither side fired", "Not Arnor nor Gondor attacked" (but "not only Arnor but
+    also Gondor" affirms)."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lower_ in NO_ONE:
+            return True
+        for child in subject.children:
+            if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
+                return True
+            if child.dep_ in {"neg", "preconj"} and child.lower_ in {"not", "neither"} and \
+                    not any(g.lower_ == "only" for g in child.children) and \
+                    child.nbor(1).lower_ != "only":
+                return True
+    return False
+
+
 def _no_phrase(child) -> bool:
     """"At no time", "in no way": a phrase on the verb whose noun is denied by "no"."""
     if child.dep_ != "prep":
@@ -109,7 +130,7 @@ def mode_of(verb, source_head=None) -> str:
     party from an actor announcing its own act.
     """
     chain = [verb] + _control_chain(verb)
-    if any(_is_negated(v) for v in chain) or any(
+    if any(_is_negated(v) for v in chain) or _no_one(verb) or any(
         v.lemma_ in DENYING for v in chain[1:]
     ) or _denied(chain[-1]):
         return "negated"
