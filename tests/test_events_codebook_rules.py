@@ -1,0 +1,75 @@
+"""Rules of the PETRARCH side of issue 9, grounded in the CAMEO 2.0 codebook.
+
+Sentences written for these tests, coded with the shipped dictionaries (real
+countries). Each test names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.bench.events import _differences
+from dateline.events.coder import code_sentence, default_coder
+
+DATE = "2023-06-01"
+
+
+@pytest.fixture
+def code(nlp):
+    coder = default_coder()
+
+    def _code(text: str):
+        events = code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE)
+        return {(e.source_code, e.target_code, e.code, e.mode) for e in events}
+
+    return _code
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian president did not even meet the Chilean envoy.",
+    "Bolivia did not ever attack Paraguay.",
+])
+def test_not_hung_on_an_adverb_negates_the_verb(code, text):
+    assert code(text)
+    assert all(mode == "negated" for *_, mode in code(text))
+
+
+def test_not_only_negates_nothing(code):
+    found = code("Ecuador not only condemned Peru but also recalled its ambassador.")
+    assert ("ECU", "PER", "111", "occurred") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish president celebrated Eid with Azerbaijani soldiers in Baku.",
+    "The Indian prime minister celebrated Diwali with Nepalese officials.",
+])
+def test_celebrating_a_feast_with_others_is_a_symbolic_act(code, text):
+    assert {c for _, _, c, _ in code(text)} == {"017"}
+
+
+def test_celebrating_a_success_stays_praise(code):
+    found = code("The Kenyan president congratulated Uganda on its election.")
+    assert {c[:2] for _, _, c, _ in found} == {"05"}
+
+
+def test_calling_for_a_boycott_rallies_opposition(code):
+    found = code("Ireland called for a boycott against Israel.")
+    assert ("IRL", "ISR", "113", "occurred") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops marched toward the Ukrainian border.", ("RUSMIL", "UKR", "150")),
+    ("Thousands of Chilean students marched against the government.",
+     ("CHLEDU", "---GOV", "141")),
+])
+def test_armed_forces_that_march_show_force_civilians_protest(code, text, expected):
+    assert expected in {(s, t, c) for s, t, c, _ in code(text)}
+
+
+def test_differences_split_misses_extras_and_wrong_codes():
+    gold = [("ARN", "GON", "112"), ("ARN", "ROH", "040")]
+    predicted = [("ARN", "GON", "111"), ("ROH", "ARN", "040")]
+    found = _differences(gold, predicted)
+    assert found["missed"] == [("ARN", "ROH", "04")]
+    assert found["extra"] == [("ROH", "ARN", "04")]
+    assert found["wrong_code"] == [("ARN", "GON", "112")]
