@@ -73,3 +73,44 @@ def test_differences_split_misses_extras_and_wrong_codes():
     assert found["missed"] == [("ARN", "ROH", "04")]
     assert found["extra"] == [("ROH", "ARN", "04")]
     assert found["wrong_code"] == [("ARN", "GON", "112")]
+
+
+def _load_ceiling_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "petrarch_ceiling.py"
+    spec = importlib.util.spec_from_file_location("petrarch_ceiling", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ceiling_leaves_out_what_the_codebook_codes_otherwise():
+    script = _load_ceiling_script()
+    # four gold triples, three predicted: one right, one differing in the full code
+    # only (listed at full level), one root miss and extra (listed at root level)
+    errors = [
+        {"file": "f.xml", "id": "A", "gold": [["X", "Y", "112"]],
+         "predicted": [["X", "Y", "111"]], "missed": [], "extra": [],
+         "wrong_code": [["X", "Y", "112"]]},
+        {"file": "f.xml", "id": "B", "gold": [["X", "Y", "212"]],
+         "predicted": [["X", "Y", "173"]], "missed": [["X", "Y", "21"]],
+         "extra": [["X", "Y", "17"]], "wrong_code": []},
+        {"file": "f.xml", "id": "C", "gold": [["X", "Z", "040"]], "predicted": [],
+         "missed": [["X", "Z", "04"]], "extra": [], "wrong_code": []},
+    ]
+    result = {"details": {"petrarch": {
+        "reported_file": "f.xml", "errors": errors,
+        "files": {"f.xml": {"counts": {"gold": 4, "predicted": 3, "tp_root": 2,
+                                       "tp_full": 1}}}}}}
+    listed = {"A": ("full", "dictionary"), "B": ("root", "dictionary")}
+    figures = script.ceiling(result, listed)
+    assert figures["now"] == {"f1_root": round(4 / 7, 4), "f1_full": round(2 / 7, 4)}
+    # B stays missed with its extra; all else perfect: tp 3 of gold 4, predicted 4
+    assert figures["ceiling"]["f1_root"] == 0.75
+    # A and B lost at full level, each with an extra: tp 2, predicted 4
+    assert figures["ceiling"]["f1_full"] == round(4 / 8, 4)
+    # without B (root) the file holds 3 gold, 2 predicted, 2 root matches
+    assert figures["without_listed"]["f1_root"] == 0.8
+    assert figures["root_errors_by_class"] == {"dictionary": 2, "dateline": 1}

@@ -220,7 +220,9 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
                                "gold": gold, "predicted": predicted,
                                **_differences(gold, predicted)})
         pooled.update(counts)
-        per_file[path.name] = {"codebook": codebook_of(path), **_figures(counts)}
+        per_file[path.name] = {"codebook": codebook_of(path), **_figures(counts),
+                               "counts": {k: counts[k] for k in
+                                          ("gold", "predicted", "tp_root", "tp_full")}}
     cameo = [p for p in files if codebook_of(p) == "CAMEO"]
     reported = cameo[0] if cameo else files[0]
     whole = per_file[reported.name]
