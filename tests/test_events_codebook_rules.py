@@ -114,3 +114,31 @@ def test_ceiling_leaves_out_what_the_codebook_codes_otherwise():
     # without B (root) the file holds 3 gold, 2 predicted, 2 root matches
     assert figures["without_listed"]["f1_root"] == 0.8
     assert figures["root_errors_by_class"] == {"dictionary": 2, "dateline": 1}
+
+
+@pytest.fixture
+def code_invented(nlp):
+    from pathlib import Path
+
+    from dateline.events.actors import ActorDictionary
+
+    data = Path(__file__).parent / "data" / "events"
+    actors = ActorDictionary.from_files([data / "actors.txt"], [data / "agents.txt"])
+    verbs = default_coder().verbs
+
+    def _code(text: str):
+        events = code_sentence(nlp(text), actors, verbs, date="2020-01-01")
+        return {(e.source_code, e.target_code, e.root) for e in events}
+
+    return _code
+
+
+def test_a_name_in_apposition_to_a_role_is_who_holds_it(code_invented):
+    # the dictionary places Elbereth in Rohan; the phrase makes her Gondor's minister
+    assert code_invented("Gondor's minister Elbereth condemned Arnor.") == {
+        ("GONGOV", "ARN", "11")}
+
+
+def test_a_name_beside_no_role_stays_an_actor_of_its_own(code_invented):
+    found = code_invented("Gondor's closest friend, Elbereth, condemned Arnor.")
+    assert ("ROHGOV", "ARN", "11") in found
