@@ -88,7 +88,7 @@ def _no_one(verb) -> bool:
         if subject.lower_ in NO_ONE:
             return True
         for child in subject.children:
-            if child.dep_ == "det" and child.lower_ in {"no", "neither"}:
+            if child.dep_ == "det" and child.lower_ == "no":
                 return True
             if child.dep_ in {"neg", "preconj"} and child.lower_ in {"not", "neither"} and \
                     not any(g.lower_ == "only" for g in child.children) and \
