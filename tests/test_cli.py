@@ -138,3 +138,12 @@ def test_bad_user_table_is_one_error_line_before_any_work(runner, tmp_path, opti
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "stored" not in result.stdout
+
+
+def test_ci_runs_the_readme_test_command_as_written():
+    readme = (ROOT / "README.md").read_text()
+    quick_start = readme.split("## Quick start", 1)[1].split("```bash", 1)[1].split("```")[0]
+    commands = quick_start.strip().splitlines()
+    assert len(commands) == 2 and all(c.startswith("python3 -m venv .venv && ") for c in commands)
+    ci_lines = (ROOT / ".ci" / "run").read_text().strip().splitlines()
+    assert ci_lines[-1] == commands[1]

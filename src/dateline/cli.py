@@ -225,6 +225,24 @@ def search(query, db, limit) -> None:
 
 
 @cli.command()
+@click.option("--rebuild", is_flag=True, help="Build it again even when it is up to date.")
+@friendly_errors
+def index(rebuild: bool) -> None:
+    """Build the gazetteer's index in the cache folder now (else the first run does).
+
+    Prints the index file's path. It is rebuilt by itself when dateline's place data
+    or code changes; set DATELINE_CACHE_DIR to keep it elsewhere.
+    """
+    from dateline.errors import StoreError
+    from dateline.places.index import ensure
+
+    try:
+        click.echo(ensure(rebuild=rebuild))
+    except OSError as exc:
+        raise StoreError(f"cannot write the gazetteer index: {exc}") from exc
+
+
+@cli.command()
 @click.argument("task")
 @click.option("--data", "data", required=True, type=click.Path(path_type=Path),
               help="The gold set's folder (or file).")

@@ -23,8 +23,10 @@ language keeps its record, gets no language facts and a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import perf_counter
 
 from dateline import counts, entities, events, places, quotes, time
+from dateline.checkpoints import checkpoint
 from dateline.parse.nlp import load_nlp, model_version
 from dateline.parse.segments import Segment, article_segments, parse_segments
 from dateline.records import Article
@@ -73,26 +75,40 @@ def language_versions(nlp, options: LanguageOptions) -> dict[str, str]:
     return versions
 
 
-def annotate(articles: list[Article], options: LanguageOptions | None = None) -> list[Article]:
-    """Add entities, quotes, dates, counts (and places and events) to ``articles``."""
+def annotate(articles: list[Article], options: LanguageOptions | None = None,
+             timings: dict[str, float] | None = None) -> list[Article]:
+    """Add entities, quotes, dates, counts (and places and events) to ``articles``.
+
+    With ``timings``, the seconds spent in the parse and in each stage are added to it
+    (keys ``parse`` and the stages' names); what the stages produce does not change.
+    """
     options = options or LanguageOptions()
     nlp = load_nlp(options.model)
     versions = language_versions(nlp, options)
     english = [a for a in articles if _is_supported(a)]
     segments_of = {id(a): article_segments(a) for a in english}
+    checkpoint("parse")
+    started = perf_counter()
     parse_segments([s for a in english for s in segments_of[id(a)]], nlp, options.batch_size)
+    if timings is not None:
+        timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
     for article in articles:
         if id(article) in segments_of:
-            run_stages(article, segments_of[id(article)], options)
+            run_stages(article, segments_of[id(article)], options, timings)
             article.versions.update(versions)
     return articles
 
 
-def run_stages(article: Article, segments: list[Segment], options: LanguageOptions) -> None:
-    """Every stage of :func:`stages_for` over one article's parsed segments."""
+def run_stages(article: Article, segments: list[Segment], options: LanguageOptions,
+               timings: dict[str, float] | None = None) -> None:
+    """Every stage of :func:`stages_for` over one article's parsed segments; with
+    ``timings``, each stage's seconds are added under its name."""
     context = StageContext(segments=segments, anchor=anchor_of(article), options=options)
     for stage in stages_for(options):
+        started = perf_counter()
         stage.run(article, context)
+        if timings is not None:
+            timings[stage.name] = timings.get(stage.name, 0.0) + perf_counter() - started
     for message in context.warnings:
         _warn(article, message)
 

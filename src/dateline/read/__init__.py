@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from dateline.checkpoints import checkpoint
 from dateline.read.jsonl import iter_json, iter_jsonl
 from dateline.read.sniff import decode, looks_binary, sniff_format
 from dateline.read.warc import iter_warc
@@ -55,6 +56,7 @@ def iter_documents(inputs: Iterable[str | os.PathLike[str]],
             yield Rejected(str(name), "no such file, folder or matching path")
         for path in paths:
             if path.resolve() not in skip:
+                checkpoint("read")
                 yield from read_file(path, max_bytes)
 
 

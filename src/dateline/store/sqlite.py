@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from dateline.checkpoints import checkpoint
 from dateline.errors import StoreError
 from dateline.records import Article, Event, RawDocument, Sighting, Where, to_dict
 from dateline.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -53,6 +54,9 @@ class Store:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
+        except sqlite3.OperationalError as exc:  # read-only, full, locked, I/O error
+            self.db.close()
+            raise StoreError(f"{self.path}: cannot open database: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: not a dateline database or damaged: {exc}") from exc
@@ -80,7 +84,7 @@ class Store:
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self):
-        return _Transaction(self.db)
+        return _Transaction(self.db, self.path)
 
     @property
     def schema_version(self) -> int:
@@ -130,6 +134,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (article.id, raw.kind, raw.url, raw.fetched, json.dumps(raw.meta),
                  zlib.compress(raw.content.encode("utf-8"), 6)))
+        checkpoint("store")  # crash tests kill a run here, inside the transaction
         self._write_facts(article)
 
     def _insert_sighting(self, article_id: str, sighting: Sighting, source: str) -> bool:
@@ -317,16 +322,41 @@ def _statements(script: str) -> list[str]:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error), for autocommit connections."""
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error), for autocommit connections.
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    A write the disk refuses (full, read-only, I/O error) rolls the one article back
+    and becomes a :class:`StoreError`: what earlier transactions stored is kept.
+    """
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
         self.db = db
+        self.path = path
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc) from exc
 
-    def __exit__(self, exc_type, *_rest) -> None:
+    def __exit__(self, exc_type, exc, _traceback) -> None:
         if exc_type is None:
-            self.db.execute("COMMIT")
-        else:
-            self.db.execute("ROLLBACK")
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.OperationalError as error:
+                self._rollback()
+                raise self._error(error) from error
+        self._rollback()
+        if isinstance(exc, sqlite3.OperationalError):
+            raise self._error(exc) from exc
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite may have rolled back already (a full disk does)
+
+    def _error(self, exc: sqlite3.OperationalError) -> StoreError:
+        return StoreError(f"{self.path}: cannot write ({exc}); what was stored before "
+                          "is kept")
