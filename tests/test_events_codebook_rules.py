@@ -142,3 +142,9 @@ def test_a_name_in_apposition_to_a_role_is_who_holds_it(code_invented):
 def test_a_name_beside_no_role_stays_an_actor_of_its_own(code_invented):
     found = code_invented("Gondor's closest friend, Elbereth, condemned Arnor.")
     assert ("ROHGOV", "ARN", "11") in found
+
+
+def test_an_act_under_a_noun_of_refusal_did_not_happen(code):
+    found = code("Chile regretted Peru's refusal to meet the Bolivian envoy.")
+    meetings = {(s, t, m) for s, t, c, m in found if c.startswith("04")}
+    assert meetings and all(m == "negated" for *_, m in meetings)

@@ -70,6 +70,15 @@ def _is_negated(verb) -> bool:
 NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
 
 
+#: Nouns that deny the act their clause names: "Eriador's refusal to talk to Gondor".
+DENYING_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness"})
+
+
+def _refused_by_noun(verb) -> bool:
+    """The verb completes a noun of refusal or failure ("its refusal to meet")."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in DENYING_NOUNS
+
+
 def _negated_adverb(child) -> bool:
     """"Did not even meet", "not ever": the parser may hang the "not" on the adverb."""
     return child.dep_ == "advmod" and child.lower_ not in NOT_ONLY and \
@@ -132,7 +141,7 @@ def mode_of(verb, source_head=None) -> str:
     chain = [verb] + _control_chain(verb)
     if any(_is_negated(v) for v in chain) or _no_one(verb) or any(
         v.lemma_ in DENYING for v in chain[1:]
-    ) or _denied(chain[-1]):
+    ) or _denied(chain[-1]) or _refused_by_noun(verb):
         return "negated"
     words = set().union(*(_aux_words(v) for v in chain))
     if "would" in words and _after_past_speech(chain[-1]):
