@@ -67,3 +67,55 @@ def make_warc():
         return b"".join(warc_record(uri, body, **kwargs) for uri, body in records)
 
     return _make
+
+
+# --- the web app: one store built from the examples, one live server, one browser ----
+
+WEB_TOKEN = "test-token-5f2c9a"
+HOSTILE = TEST_DATA / "web"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, nlp) -> Path:
+    """A store of the bundled examples and the hostile test pages, events included."""
+    from dateline.pipeline import run_into_store
+    from dateline.settings import Settings
+    from dateline.store import Store
+
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    with Store(path) as store:
+        summary = run_into_store([str(ROOT / "examples"), str(HOSTILE)], store, Settings())
+    assert summary.stored >= 6, summary.line()
+    return path
+
+
+@pytest.fixture(scope="session")
+def web_config(web_db):
+    from dateline.web import WebConfig
+
+    return WebConfig(db=web_db, token=WEB_TOKEN)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_config):
+    """The app served by uvicorn on 127.0.0.1 (a free port) for the whole session."""
+    from dateline.web.live import LiveServer
+
+    with LiveServer(web_config) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (the system's). Skipped without one, except under CI=true."""
+    from dateline.web.browser import chromium, find_chromium
+
+    if find_chromium() is None:
+        message = "no chromium + chromedriver (apt-get install chromium chromium-driver)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    driver = chromium(1280, 900)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()

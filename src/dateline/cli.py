@@ -225,6 +225,34 @@ def search(query, db, limit) -> None:
 
 
 @cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None,
+              help="File whose first line is the token uploads must send "
+                   "(else $DATELINE_TOKEN; with neither, the server is read-only).")
+@click.option("--max-bytes", type=int, default=None,
+              help="Largest upload body (default: the max_bytes setting, 50 MB).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (more use more cores).")
+@friendly_errors
+def serve(db, host, port, token_file, max_bytes, workers) -> None:
+    """Serve the web pages and the JSON API over the store (Ctrl-C stops).
+
+    Pages: / (search), /articles/ID, /events, /entities/NAME, /quotes; API under /api,
+    described by /openapi.json. See docs/web.md.
+    """
+    from dateline.web import load_token
+    from dateline.web import serve as run_server
+
+    settings = settings_with(db=db, max_bytes=max_bytes)
+    run_server(settings.db, host, port, settings, load_token(token_file), announce=click.echo,
+               workers=workers)
+
+
+@cli.command()
 @click.option("--rebuild", is_flag=True, help="Build it again even when it is up to date.")
 @friendly_errors
 def index(rebuild: bool) -> None:
@@ -244,20 +272,27 @@ def index(rebuild: bool) -> None:
 
 @cli.command()
 @click.argument("task")
-@click.option("--data", "data", required=True, type=click.Path(path_type=Path),
-              help="The gold set's folder (or file).")
+@click.option("--data", "data", default=None, type=click.Path(path_type=Path),
+              help="The gold set's folder (or file); for web and api, the inputs their "
+                   "store is built from (default: examples/ and ../shared/examples).")
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option("--model", default=None, help="spaCy model for language benchmarks.")
+@click.option("--db", default=None, type=click.Path(dir_okay=False, path_type=Path),
+              help="web, api: serve this store instead of building one.")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="api: server processes (default: the CPU count, at most 4).")
 @friendly_errors
-def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
+def bench(task: str, data: Path | None, limit: int | None, model: str | None,
+          db: Path | None, workers: int | None) -> None:
     """Measure TASK over a gold set; JSON goes to bench/results/.
 
-    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo.
+    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo
+    (these need --data), web (screenshots of every page) and api (load on the HTTP API).
     The last line printed is ``TASK: name=value ...``.
     """
     from dateline.bench import run_task
 
-    options = {"limit": limit, "model": model}
+    options = {"limit": limit, "model": model, "db": db, "workers": workers}
     result, path = run_task(task, data, options)
     click.echo(f"wrote {path}")
     click.echo(result.last_line())

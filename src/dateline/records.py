@@ -25,16 +25,23 @@ number (0 for the title); ``start``/``end`` are character offsets in that text.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Part = Literal["title", "body", "caption"]
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The field names of dataclass ``cls`` (looked up once per class)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or list/dict of records) into plain JSON-ready data."""
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return {name: to_dict(getattr(record, name)) for name in _field_names(type(record))}
     if isinstance(record, list | tuple):
         return [to_dict(item) for item in record]
     if isinstance(record, dict):
@@ -46,7 +53,7 @@ def _build(cls: type, data: dict[str, Any] | None) -> Any:
     """Build dataclass ``cls`` from a dict, ignoring keys it does not know."""
     if data is None:
         return None
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     return cls(**{key: value for key, value in data.items() if key in names})
 
 

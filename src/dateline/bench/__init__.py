@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +35,13 @@ TASKS: dict[str, str] = {
     "speed": "dateline.bench.speed",
     "events": "dateline.bench.events",
     "geo": "dateline.bench.geo",
+    "web": "dateline.bench.web",
+    "api": "dateline.bench.api",
 }
+
+#: Tasks that need no gold set: ``--data`` (optional) names the inputs their store is
+#: built from (default: the bundled examples and ``../shared/examples``).
+NO_GOLD = frozenset({"web", "api"})
 
 RESULTS_DIR = Path("bench/results")
 
@@ -97,12 +104,14 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def run_task(task: str, data: Path, options: dict[str, Any] | None = None,
+def run_task(task: str, data: Path | None, options: dict[str, Any] | None = None,
              results_dir: Path = RESULTS_DIR) -> tuple[BenchResult, Path]:
     """Run benchmark ``task`` over the gold set at ``data``; write and return its result."""
     if task not in TASKS:
         raise BenchError(f"unknown benchmark {task!r}; choose one of: {', '.join(TASKS)}")
-    if not data.exists():
+    if data is None and task not in NO_GOLD:
+        raise BenchError(f"bench {task} needs --data PATH (its gold set)")
+    if data is not None and not data.exists():
         raise BenchError(f"{data}: no such gold set")
     module = importlib.import_module(TASKS[task])
     started = perf_counter()
@@ -117,7 +126,7 @@ def write_result(result: BenchResult, results_dir: Path = RESULTS_DIR) -> Path:
     """Write ``result`` as JSON under ``results_dir``; returns the file's path."""
     results_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = Path(result.data).name or "data"
+    name = re.sub(r"[^\w.-]+", "-", Path(result.data).name) if result.data else "store"
     path = results_dir / f"{result.task}-{name}-{stamp}.json"
     payload = {
         "task": result.task,

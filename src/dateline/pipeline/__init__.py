@@ -14,8 +14,10 @@ from dateline.pipeline.run import (
     process,
     reprocess,
     run_into_store,
+    store_outcomes,
 )
 from dateline.pipeline.stages import LanguageOptions, annotate
 
 __all__ = ["LanguageOptions", "Outcome", "Summary", "annotate", "annotated", "articles_of",
-           "outcomes_of", "process", "reprocess", "run_into_store"]
+           "outcomes_of", "process", "reprocess", "run_into_store",
+           "store_outcomes"]

@@ -109,10 +109,19 @@ def run_into_store(inputs: Iterable[str], store, settings: Settings,
     ``status`` is ``stored``, ``present`` or ``failed``. Articles already in the store
     only gain a sighting: the language stage does not run on them again.
     """
-    summary = Summary()
     own_files = [store.path.with_name(store.path.name + suffix) for suffix in ("", "-wal", "-shm")]
-    for outcome in process(inputs, settings, skip=lambda a: store.exists(a.id),
-                           exclude=own_files):
+    return store_outcomes(articles_of(inputs, settings, own_files), store, settings, on_outcome)
+
+
+def store_outcomes(outcomes: Iterable[Outcome], store, settings: Settings,
+                   on_outcome: Callable[[Outcome, str], None] | None = None) -> Summary:
+    """The language and event stages over article-layer ``outcomes``, into ``store``.
+
+    What :func:`run_into_store` does once the inputs are read; an upload to the web
+    API, read from its request body, goes through here too.
+    """
+    summary = Summary()
+    for outcome in annotated(outcomes, settings, skip=lambda a: store.exists(a.id)):
         summary.read += 1
         if isinstance(outcome.result, Rejected):
             summary.failed += 1

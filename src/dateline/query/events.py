@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -33,19 +33,58 @@ PLOVER_TYPES = frozenset({
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 })
 
+#: CAMEO quad classes: verbal/material cooperation, verbal/material conflict.
+QUAD_CLASSES = (1, 2, 3, 4)
+#: How an event is stated (``Event.mode``).
+MODES = ("occurred", "negated", "hypothetical", "future", "reported")
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _COUNTRY = re.compile(r"[A-Z]{3}")
 
 
-@dataclass(slots=True)
 class EventMention:
-    """One article's report of an event: the coded :class:`Event` and where it came from."""
+    """One article's report of an event: the coded :class:`Event` and where it came from.
 
-    id: int
-    event_id: int
-    article_id: str
-    event: Event
-    added: str
+    ``event`` may be given as the stored JSON data of the event: it is then built on
+    first use, and :meth:`MergedEvent.to_dict` reads the data as it is (a page of
+    events from the API builds no record at all).
+    """
+
+    __slots__ = ("_data", "_event", "added", "article_id", "event_id", "id")
+
+    def __init__(self, id: int, event_id: int, article_id: str,
+                 event: Event | dict[str, Any], added: str) -> None:
+        self.id = id
+        self.event_id = event_id
+        self.article_id = article_id
+        self.added = added
+        self._event = event if isinstance(event, Event) else None
+        self._data = event if isinstance(event, dict) else None
+
+    @property
+    def event(self) -> Event:
+        if self._event is None:
+            self._event = Event.from_dict(self._data)
+        return self._event
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The event as JSON-ready data."""
+        if self._data is None:
+            self._data = to_dict(self._event)
+        return self._data
+
+    def __repr__(self) -> str:
+        return (f"EventMention(id={self.id}, event_id={self.event_id}, "
+                f"article_id={self.article_id!r}, event={self.event!r}, added={self.added!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EventMention):
+            return NotImplemented
+        return (self.id, self.event_id, self.article_id, self.added, self.data) == (
+            other.id, other.event_id, other.article_id, other.added, other.data)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the dataclass was
 
 
 @dataclass(slots=True)
@@ -76,10 +115,10 @@ class MergedEvent:
         most confident (the earliest on ties)."""
         votes: dict[str, int] = {}
         for mention in self.mentions:
-            votes[mention.event.cameo] = votes.get(mention.event.cameo, 0) + 1
+            votes[mention.data["cameo"]] = votes.get(mention.data["cameo"], 0) + 1
         best = max(votes.values())
-        ranked = sorted(self.mentions, key=lambda m: (-m.event.confidence, m.id))
-        return next(m for m in ranked if votes[m.event.cameo] == best)
+        ranked = sorted(self.mentions, key=lambda m: (-_confidence(m.data), m.id))
+        return next(m for m in ranked if votes[m.data["cameo"]] == best)
 
     @property
     def place(self) -> Place | None:
@@ -89,19 +128,38 @@ class MergedEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: the lead mention's fields plus the merge figures."""
-        lead = self.lead
+        lead = self.lead.data
+        place = lead.get("place") or next(
+            (m.data["place"] for m in self.mentions if m.data.get("place")), None)
         data = {"id": self.id, "date": self.date}
         for name in ("source", "source_code", "source_country", "source_sector", "cameo",
                      "cameo_root", "plover", "quad_class", "goldstein", "target",
                      "target_code", "target_country", "target_sector"):
-            data[name] = getattr(lead.event, name)
-        data.update(place=to_dict(self.place), num_mentions=self.num_mentions,
+            data[name] = lead.get(name)
+        data.update(place=_place(place), num_mentions=self.num_mentions,
                     num_sources=self.num_sources, num_articles=self.num_articles,
-                    occurred=self.occurred, mode=lead.event.mode, sentence=lead.event.sentence,
-                    article_id=lead.article_id,
+                    occurred=self.occurred, mode=lead.get("mode", "occurred"),
+                    sentence=lead["sentence"],
+                    article_id=self.lead.article_id,
                     articles=sorted({m.article_id for m in self.mentions}),
                     first_added=self.first_added)
         return data
+
+
+def _confidence(data: dict[str, Any]) -> float:
+    value = data.get("confidence")
+    return 0.5 if value is None else value
+
+
+def _place(data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A stored place as :class:`Place` writes it (every field, ``None`` when absent)."""
+    if data is None:
+        return None
+    return {name: data.get(name) for name in PLACE_FIELDS}
+
+
+#: The fields of a place, in order.
+PLACE_FIELDS = tuple(f.name for f in fields(Place))
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +173,17 @@ class EventQuery:
     until: str | None = None
     all_modes: bool = False
     limit: int | None = 50
+    quad_class: int | None = None
+    mode: str | None = None
+    offset: int = 0
 
 
 def _type_condition(code: str) -> tuple[str, list[str]]:
     """SQL on mention ``m`` for a CAMEO code prefix ("04", "043") or a PLOVER type."""
     code = code.strip()
     if code.isdigit() and 1 <= len(code) <= 4:
-        return "m.cameo LIKE ?", [code + "%"]
+        # GLOB (not LIKE): case-sensitive, so the cameo index serves the prefix
+        return "m.cameo GLOB ?", [code + "*"]
     name = plover_type(code)
     if name not in PLOVER_TYPES:
         raise ConfigError(f"--type {code!r}: give a CAMEO code prefix (\"04\", \"043\") or "
@@ -141,7 +203,7 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def _date_condition(column: str, value: str, op: str, name: str) -> tuple[str, list]:
+def date_condition(column: str, value: str, op: str, name: str) -> tuple[str, list]:
     """Compare the event date's leading characters with YYYY, YYYY-MM or YYYY-MM-DD."""
     if not _valid_date(value):
         raise ConfigError(f"--{name} {value!r}: write a calendar date as YYYY-MM-DD "
@@ -167,17 +229,29 @@ def _mention_conditions(query: EventQuery) -> tuple[list[str], list]:
         condition, values = _type_condition(query.type)
         conditions.append(condition)
         params += values
+    if query.quad_class is not None:
+        if query.quad_class not in QUAD_CLASSES:
+            raise ConfigError(f"--quad-class {query.quad_class!r}: give 1 (verbal cooperation), "
+                              "2 (material cooperation), 3 (verbal conflict) or 4 (material "
+                              "conflict)")
+        conditions.append("m.quad_class = ?")
+        params.append(query.quad_class)
+    if query.mode:
+        if query.mode not in MODES:
+            raise ConfigError(f"--mode {query.mode!r}: use one of {', '.join(MODES)}")
+        conditions.append("m.mode = ?")
+        params.append(query.mode)
     return conditions, params
 
 
-def _event_conditions(query: EventQuery) -> tuple[str, list]:
+def event_conditions(query: EventQuery) -> tuple[str, list]:
     """The WHERE clause (on events ``e``) of ``query``."""
     conditions, params = [], []
-    if not query.all_modes:
+    if not query.all_modes and query.mode in (None, "occurred"):
         conditions.append("e.occurred = 1")
     for value, op, name in ((query.since, ">=", "since"), (query.until, "<=", "until")):
         if value:
-            condition, values = _date_condition("e.date", value.strip(), op, name)
+            condition, values = date_condition("e.date", value.strip(), op, name)
             conditions.append(condition)
             params += values
     mention, mention_params = _mention_conditions(query)
@@ -194,14 +268,25 @@ def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEv
     ``actor`` matches a source or target name or code (case-insensitive substring);
     ``country`` a source or target country (alpha-3); ``type`` a CAMEO code prefix or a
     PLOVER type; ``since``/``until`` compare the event date as written in the article's
-    own time (its first 10 characters). Only events that occurred, unless ``all_modes``.
+    own time (its first 10 characters); ``quad_class`` and ``mode`` match a mention's.
+    Only events that occurred, unless ``all_modes`` or another ``mode`` is asked for.
+    ``offset`` skips that many events (paging; with ``limit``).
     """
-    where, params = _event_conditions(query)
+    where, params = event_conditions(query)
+    if query.limit:
+        # Only events dated on or after the page's last date can be on the page: find
+        # that date through the date index, and rank (by mentions too) just those.
+        last = store.db.execute(f"SELECT e.date FROM events e{where} ORDER BY e.date DESC "
+                                "LIMIT 1 OFFSET ?",
+                                [*params, max(query.offset, 0) + query.limit - 1]).fetchone()
+        if last is not None and last[0] is not None:
+            where += (" AND " if where else " WHERE ") + "e.date >= ?"
+            params.append(last[0])
     sql = ("SELECT e.id FROM events e" + where + " ORDER BY e.date IS NULL, e.date DESC, "
            "(SELECT count(*) FROM event_mentions c WHERE c.event_id = e.id) DESC, e.id")
     if query.limit:
-        sql += " LIMIT ?"
-        params.append(query.limit)
+        sql += " LIMIT ? OFFSET ?"
+        params += [query.limit, max(query.offset, 0)]
     ids = [row[0] for row in store.db.execute(sql, params)]
     return [event for chunk in chunks(ids) for event in _load(store, chunk)]
 
@@ -242,8 +327,8 @@ def _load(store: Store, ids: list[int]) -> list[MergedEvent]:
     for row in db.execute("SELECT id, event_id, article_id, record, added FROM event_mentions "
                           f"WHERE event_id IN ({marks(ids)}) ORDER BY id", ids):
         mentions[row["event_id"]].append(EventMention(
-            row["id"], row["event_id"], row["article_id"],
-            Event.from_dict(json.loads(row["record"])), row["added"]))
+            row["id"], row["event_id"], row["article_id"], json.loads(row["record"]),
+            row["added"]))
     sites = site_keys(store, {m.article_id for ms in mentions.values() for m in ms})
     merged = []
     for event_id in ids:

@@ -61,10 +61,10 @@ _PART_ORDER = "CASE q.part WHEN 'title' THEN 0 WHEN 'body' THEN 1 ELSE 2 END"
 
 
 def find_quotes(store: Store, speaker: str | None = None, search: str | None = None,
-                limit: int | None = 50) -> list[QuoteRow]:
+                limit: int | None = 50, offset: int = 0) -> list[QuoteRow]:
     """Quotes by ``speaker`` (see :func:`speaker_entities`) and/or matching ``search``
     (full-text, FTS5 syntax or plain words, over the quote text); newest articles first,
-    or best matches first when searching."""
+    or best matches first when searching; ``offset`` skips that many (paging)."""
     conditions, params = [], []
     if speaker:
         entities = speaker_entities(store, speaker)
@@ -87,9 +87,9 @@ def find_quotes(store: Store, speaker: str | None = None, search: str | None = N
            "JOIN articles a ON a.id = q.article_id "
            "LEFT JOIN entities e ON e.id = q.speaker_entity_id"
            + (" WHERE " + " AND ".join(conditions) if conditions else "")
-           + f" ORDER BY {order}" + (" LIMIT ?" if limit else ""))
+           + f" ORDER BY {order}" + (" LIMIT ? OFFSET ?" if limit else ""))
     if limit:
-        params.append(limit)
+        params += [limit, max(offset, 0)]
     return [_quote(row) for row in _run_search(store, sql, params, search)]
 
 
@@ -104,7 +104,10 @@ def _run_search(store: Store, sql: str, params: list, search: str | None) -> lis
         if not words:
             return []
         fixed = [words if p == search else p for p in params]
-        return store.db.execute(sql, fixed).fetchall()
+        try:
+            return store.db.execute(sql, fixed).fetchall()
+        except sqlite3.OperationalError:
+            return []  # not even as words (a NUL character): nothing matches
 
 
 def _quote(row) -> QuoteRow:

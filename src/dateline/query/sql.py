@@ -37,3 +37,8 @@ def chunks(items: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
 def marks(items: Sequence) -> str:
     """As many ``?`` placeholders as ``items``, comma-separated."""
     return ", ".join("?" * len(items))
+
+
+def fts_words(text: str) -> str:
+    """``text`` as an FTS5 query of quoted words (for text that is not valid FTS5)."""
+    return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())

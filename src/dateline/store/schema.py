@@ -196,6 +196,21 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_mentions_event ON event_mentions(event_id);
     CREATE INDEX event_mentions_article ON event_mentions(article_id);
     """,
+    # 4: a covering index for the queries that count events by day, actor pair and place
+    # (the web app's timeline, network and map): they read it instead of the wide
+    # mention rows (each holds its JSON record); events by date for the newest first;
+    # mentions by code and country for the filters.
+    """
+    CREATE INDEX event_mentions_facets ON event_mentions(
+        event_id, quad_class, mode, goldstein, source_code, target_code, source, target,
+        source_country, target_country, cameo, plover, place_lat, place_lon, place_name,
+        place_country);
+    CREATE INDEX events_occurred_date ON events(occurred, date);
+    CREATE INDEX event_mentions_cameo ON event_mentions(cameo, event_id);
+    CREATE INDEX event_mentions_plover ON event_mentions(plover, event_id);
+    CREATE INDEX event_mentions_source_country ON event_mentions(source_country, event_id);
+    CREATE INDEX event_mentions_target_country ON event_mentions(target_country, event_id);
+    """,
 ]
 
 #: The schema version a store opened by this dateline has.

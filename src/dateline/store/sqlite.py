@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
+from urllib.parse import quote
 
 from dateline.checkpoints import checkpoint
 from dateline.errors import StoreError
@@ -60,6 +61,29 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(f"{self.path}: not a dateline database or damaged: {exc}") from exc
+
+    @classmethod
+    def reader(cls, path: str | Path) -> Store:
+        """Open an existing, up-to-date store read-only (no migration, no writes).
+
+        The connection may be handed between threads (one at a time), so a server can
+        keep one per worker thread; in WAL mode it sees each write as soon as it commits.
+        """
+        store = cls.__new__(cls)
+        store.path = Path(path)
+        uri = "file:" + quote(str(store.path.resolve())) + "?mode=ro"
+        try:
+            store.db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None,
+                                       check_same_thread=False)
+            store.db.row_factory = sqlite3.Row
+            version = store.schema_version
+        except sqlite3.Error as exc:
+            raise StoreError(f"{store.path}: cannot open database: {exc}") from exc
+        if version != SCHEMA_VERSION:
+            store.db.close()
+            raise StoreError(f"{store.path}: schema version {version}, this dateline reads "
+                             f"{SCHEMA_VERSION}; open it once for writing to migrate it")
+        return store
 
     # --- lifecycle --------------------------------------------------------------------
 
