@@ -148,3 +148,9 @@ def test_an_act_under_a_noun_of_refusal_did_not_happen(code):
     found = code("Chile regretted Peru's refusal to meet the Bolivian envoy.")
     meetings = {(s, t, m) for s, t, c, m in found if c.startswith("04")}
     assert meetings and all(m == "negated" for *_, m in meetings)
+
+
+def test_a_list_parsed_as_a_modifier_of_its_last_member_keeps_every_member(code_invented):
+    # the parser hangs "Arnor" on "Gondor" as nmod and drops the list's last "and"
+    found = code_invented("Arnor, Rohan and the awful Gondor welcomed the ceasefire.")
+    assert {s for s, t, r in found} == {"ARN", "ROH", "GON"}

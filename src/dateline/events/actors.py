@@ -474,11 +474,22 @@ def _coordinated(hits: list[Hit], tokens: Sequence, agents: Sequence[Hit] = ()) 
             # "Arnor, Gondor": a list the parser read as an apposition; "Biden, the US
             # president" names one country twice and stays one actor
             kept.append(hit)
+        elif same is None and _heads_a_list(hit, kept, tokens):
+            # "Arnor, Calenardhon and the awful Gondor" parsed with the first names as
+            # an ``nmod`` of the last: a list whose last member is the head
+            kept.append(hit)
         elif same is not None and hit.code and same.code and len(hit.code) > 3:
             # "Chinese President Xi Jinping": the person's code (CHNGOV) says more
             # about the same country (CHN)
             same.code = combine_codes(same.code, hit.code[3:])
     return kept
+
+
+def _heads_a_list(hit: Hit, kept: list[Hit], tokens: Sequence) -> bool:
+    """A first actor of the phrase hangs as ``nmod`` on a word of ``hit``."""
+    words = {tokens[i].i for i in range(hit.start, hit.end)}
+    return any(t.dep_ == "nmod" and t.head.i in words
+               for k in kept for t in tokens[k.start:k.end])
 
 
 def _names_role(hit: Hit, tokens: Sequence, agents: Sequence[Hit]) -> bool:
