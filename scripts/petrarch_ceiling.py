@@ -15,6 +15,8 @@ this prints:
   validation program, not the codebook).
 
     python scripts/petrarch_ceiling.py bench/results/events-petrarch-validate-*.json
+
+(given several results, it reads the newest).
 """
 
 from __future__ import annotations
@@ -91,10 +93,12 @@ def _matches(error: dict, digits: int) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: petrarch_ceiling.py BENCH_RESULT.json", file=sys.stderr)
+    if not argv:
+        print("usage: petrarch_ceiling.py BENCH_RESULT.json [...] (the newest is read)",
+              file=sys.stderr)
         return 2
-    result = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    newest = max((Path(a) for a in argv), key=lambda path: path.stat().st_mtime)
+    result = json.loads(newest.read_text(encoding="utf-8"))
     listed = disagreements()
     figures = ceiling(result, listed)
     # probes test the validation program, not the codebook: reachable in principle
