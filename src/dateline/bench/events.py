@@ -175,6 +175,19 @@ def _gold(record: dict) -> list[tuple[str, str, str]] | None:
     return triples
 
 
+def _differences(gold: list[tuple], predicted: list[tuple]) -> dict[str, list]:
+    """What a sentence's coding lacks and adds: ``missed`` and ``extra`` triples on the
+    root (actors and the code's two digits), ``wrong_code`` where only the full code
+    differs."""
+    root_gold = Counter((s, t, c[:2]) for s, t, c in gold)
+    root_predicted = Counter((s, t, c[:2]) for s, t, c in predicted)
+    full = Counter(gold) - Counter(predicted)
+    return {"missed": sorted((root_gold - root_predicted).elements()),
+            "extra": sorted((root_predicted - root_gold).elements()),
+            "wrong_code": sorted(t for t in full.elements() if root_predicted[
+                (t[0], t[1], t[2][:2])])}
+
+
 def _matched(gold: list[tuple], predicted: list[tuple]) -> int:
     """Size of the multiset intersection of two lists of triples."""
     return sum((Counter(gold) & Counter(predicted)).values())
@@ -190,6 +203,7 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
     for path, records in scored.items():
         actors = _dictionaries(path)
         records = records[:limit] if limit else records
+        cameo = codebook_of(path) == "CAMEO"
         counts = Counter()
         docs = nlp.pipe((r["text"] for r, _ in records), batch_size=32)
         for (record, gold), doc in zip(records, docs, strict=True):
@@ -199,11 +213,16 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
             got = _score(gold, predicted, counts)
             category = categories.setdefault(record["category"] or "", Counter())
             _score(gold, predicted, category)
-            if got and len(errors) < ERROR_SAMPLE * len(files):
-                errors.append({"file": path.name, "id": record["id"], "text": record["text"],
-                               "gold": gold, "predicted": predicted})
+            # every error of the CAMEO-coded file (the reported one), a sample of others
+            if got and (cameo or len(errors) < ERROR_SAMPLE * len(files)):
+                errors.append({"file": path.name, "id": record["id"],
+                               "category": record["category"], "text": record["text"],
+                               "gold": gold, "predicted": predicted,
+                               **_differences(gold, predicted)})
         pooled.update(counts)
-        per_file[path.name] = {"codebook": codebook_of(path), **_figures(counts)}
+        per_file[path.name] = {"codebook": codebook_of(path), **_figures(counts),
+                               "counts": {k: counts[k] for k in
+                                          ("gold", "predicted", "tp_root", "tp_full")}}
     cameo = [p for p in files if codebook_of(p) == "CAMEO"]
     reported = cameo[0] if cameo else files[0]
     whole = per_file[reported.name]

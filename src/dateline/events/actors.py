@@ -448,7 +448,7 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
         return [Actor(name, head, code, country, sector, tokens, weak)]
     modifiers = [h for h in agents if not h.start <= at < h.end]
     out = []
-    for hit in _coordinated(countries, tokens):
+    for hit in _coordinated(countries, tokens, agents):
         for part in (hit.code or "").split("/"):
             code = combine(part, agents)
             country, sector = split_code(code)
@@ -480,7 +480,7 @@ def _owner(token, head) -> bool:
     return False
 
 
-def _coordinated(hits: list[Hit], tokens: Sequence) -> list[Hit]:
+def _coordinated(hits: list[Hit], tokens: Sequence, agents: Sequence[Hit] = ()) -> list[Hit]:
     """The first actor of a phrase and those coordinated with it.
 
     "The ambassadors of Arnor, Osgiliath and Gondor" names three; "Ithilen's minister
@@ -492,15 +492,36 @@ def _coordinated(hits: list[Hit], tokens: Sequence) -> list[Hit]:
         same = next((k for k in kept if (hit.code or "")[:3] == (k.code or "")[:3]), None)
         if "conj" in deps:
             kept.append(hit)
-        elif "appos" in deps and same is None:
+        elif "appos" in deps and same is None and not _names_role(hit, tokens, agents):
             # "Arnor, Gondor": a list the parser read as an apposition; "Biden, the US
             # president" names one country twice and stays one actor
+            kept.append(hit)
+        elif same is None and _heads_a_list(hit, kept, tokens):
+            # "Arnor, Calenardhon and the awful Gondor" parsed with the first names as
+            # an ``nmod`` of the last: a list whose last member is the head
             kept.append(hit)
         elif same is not None and hit.code and same.code and len(hit.code) > 3:
             # "Chinese President Xi Jinping": the person's code (CHNGOV) says more
             # about the same country (CHN)
             same.code = combine_codes(same.code, hit.code[3:])
     return kept
+
+
+def _heads_a_list(hit: Hit, kept: list[Hit], tokens: Sequence) -> bool:
+    """A first actor of the phrase hangs as ``nmod`` on a word of ``hit``."""
+    words = {tokens[i].i for i in range(hit.start, hit.end)}
+    return any(t.dep_ == "nmod" and t.head.i in words
+               for k in kept for t in tokens[k.start:k.end])
+
+
+def _names_role(hit: Hit, tokens: Sequence, agents: Sequence[Hit]) -> bool:
+    """The hit names who holds a role (an agent noun) it is in apposition to ("Ithilen's
+    minister Calimehtar": the minister of Ithilen, whatever country the dictionary
+    gives the man), not a further actor of a list ("Arnor, Gondor") nor someone beside
+    a word that is no role ("Belarus's ally, Putin").
+    """
+    roles = {tokens[i].i for a in agents for i in range(a.start, a.end)}
+    return any(t.dep_ == "appos" and t.head.i in roles for t in tokens[hit.start:hit.end])
 
 
 def _borrow(part: list[Actor], donors: list[Actor]) -> list[Actor]:

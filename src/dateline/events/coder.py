@@ -256,6 +256,7 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
                 events.append(event)
     for event in events:
         _unarmed_force(event)
+        _armed_march(event)
     for noun in nouns:
         # "Arnor's call with Gondor" is Gondor's call with Arnor too
         mutual = noun.code if noun.code in nominal.MUTUAL_CODES else None
@@ -395,6 +396,27 @@ def _unarmed_force(event: CodedEvent) -> None:
     if source.code[3:6] in UNARMED_SECTORS:
         event.code = "182" if event.verb.lemma_.lower() in BRAWL_VERBS else "180"
         event.notes.append("unarmed")
+
+
+#: Sectors of armed forces, whose march is a show of force.
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY"})
+#: Verbs of marching, which CAMEO's dictionary codes as protest (14).
+MARCH_VERBS = frozenset({"march", "parade"})
+
+
+def _armed_march(event: CodedEvent) -> None:
+    """Troops or police that march demonstrate force (150), they do not protest (14).
+
+    CAMEO.2.0.txt codes "march" as a demonstration (140), which civilians hold; the
+    codebook's 150 ("Demonstrate military or police power") is what armed forces do
+    when they march to a border or parade. Only a role the code names counts.
+    """
+    source = event.source
+    if event.root != "14" or source is None or not source.code:
+        return
+    if source.code[3:6] in ARMED_SECTORS and event.verb.lemma_.lower() in MARCH_VERBS:
+        event.code = "150"
+        event.notes.append("armed")
 
 
 def _one_sided(event: CodedEvent) -> bool:

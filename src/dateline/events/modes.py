@@ -62,8 +62,27 @@ NO_NOUNS = frozenset({"time", "point", "way", "means", "stage"})
 
 
 def _is_negated(verb) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c)
-               for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ in {"never"} or _no_phrase(c) or
+               _negated_adverb(c) for c in verb.children)
+
+
+#: "Not only attacked ... but also": a "not" on these adverbs denies nothing.
+NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+
+
+#: Nouns that deny the act their clause names: "Eriador's refusal to talk to Gondor".
+DENYING_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness"})
+
+
+def _refused_by_noun(verb) -> bool:
+    """The verb completes a noun of refusal or failure ("its refusal to meet")."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in DENYING_NOUNS
+
+
+def _negated_adverb(child) -> bool:
+    """"Did not even meet", "not ever": the parser may hang the "not" on the adverb."""
+    return child.dep_ == "advmod" and child.lower_ not in NOT_ONLY and \
+        any(g.dep_ == "neg" for g in child.children)
 
 
 #: Subjects that are no one: "nobody attacked", "neither side fired".
@@ -122,7 +141,7 @@ def mode_of(verb, source_head=None) -> str:
     chain = [verb] + _control_chain(verb)
     if any(_is_negated(v) for v in chain) or _no_one(verb) or any(
         v.lemma_ in DENYING for v in chain[1:]
-    ) or _denied(chain[-1]):
+    ) or _denied(chain[-1]) or _refused_by_noun(verb):
         return "negated"
     words = set().union(*(_aux_words(v) for v in chain))
     if "would" in words and _after_past_speech(chain[-1]):
