@@ -295,7 +295,8 @@ def search(query, db, limit) -> None:
 def bench(task: str, data: Path, limit: int | None, model: str | None) -> None:
     """Measure TASK over a gold set; JSON goes to bench/results/.
 
-    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo.
+    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo,
+    scale.
     The last line printed is ``TASK: name=value ...``.
     """
     from dateline.bench import run_task

@@ -34,6 +34,7 @@ TASKS: dict[str, str] = {
     "speed": "dateline.bench.speed",
     "events": "dateline.bench.events",
     "geo": "dateline.bench.geo",
+    "scale": "dateline.bench.scale",
 }
 
 RESULTS_DIR = Path("bench/results")
