@@ -143,3 +143,39 @@ def test_ctrl_c_stops_after_the_current_batch_and_keeps_what_was_stored(tmp_path
                           capture_output=True, text=True, env=env, check=True)
     assert rest.stdout.splitlines()[-1].startswith(f"read 400, stored {400 - stored}, "
                                                    f"already present {stored}, failed 0")
+
+
+def test_parquet_in_one_process_writes_each_article_once(inputs, tmp_path):
+    import pyarrow.dataset as ds
+
+    from dateline.pipeline.parquet import run_into_parquet
+
+    settings = Settings(batch_size=1, workers=1, language=False)
+    summary = run_into_parquet([str(inputs)], tmp_path / "out", settings)
+    articles = ds.dataset(tmp_path / "out" / "articles", partitioning="hive").to_table()
+    ids = articles["id"].to_pylist()
+    assert len(ids) == len(set(ids)) == summary.stored and summary.present >= 1
+    sightings = ds.dataset(tmp_path / "out" / "sightings", partitioning="hive").to_table()
+    assert set(sightings["article_id"].to_pylist()) == set(ids)
+    assert not list((tmp_path / "out").rglob(".*.tmp"))
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
+    from dateline.cli import _Progress
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert _Progress(quiet=False, total=3).bar is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert _Progress(quiet=True, total=3).bar is None
+    shown = _Progress(quiet=False, total=3)
+    assert shown.bar is not None and shown.bar.total == 3
+    shown.close()
+
+
+def test_document_count_is_known_for_plain_files_only(inputs):
+    from dateline.read.count import count_documents
+
+    plain = [str(inputs / name) for name in TEXTS]
+    assert count_documents(plain) == len(TEXTS)
+    assert count_documents([str(inputs / "wire.jsonl")]) is None
+    assert count_documents(["-"]) is None
