@@ -108,7 +108,7 @@ def test_summary_line_has_time_and_rate(inputs, tmp_path):
 def test_ctrl_c_stops_after_the_current_batch_and_keeps_what_was_stored(tmp_path, workers):
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(400):
+    for i in range(200):
         (folder / f"{i:03}.txt").write_text(
             f"Council meeting number {i}\n\nThe town council met for the {i}th time on "
             "Monday to discuss the budget for roads, schools and the new library, and voted "
@@ -134,14 +134,14 @@ def test_ctrl_c_stops_after_the_current_batch_and_keeps_what_was_stored(tmp_path
     match = re.fullmatch(r"read (\d+), stored (\d+), already present 0, failed 0 in .*", summary)
     assert match, summary
     read, stored = int(match[1]), int(match[2])
-    assert 0 < stored < 400 and read == stored and stored % 5 == 0  # whole batches only
+    assert 0 < stored < 200 and read == stored and stored % 5 == 0  # whole batches only
     assert "Traceback" not in err and "stopped by Ctrl-C" in err
     with Store(db) as store:
         assert store.count() == stored
     rest = subprocess.run([sys.executable, "-m", "dateline.cli", "run", "--no-language",
                            "--workers", "1", "-q", "--db", str(db), str(folder)],
                           capture_output=True, text=True, env=env, check=True)
-    assert rest.stdout.splitlines()[-1].startswith(f"read 400, stored {400 - stored}, "
+    assert rest.stdout.splitlines()[-1].startswith(f"read 200, stored {200 - stored}, "
                                                    f"already present {stored}, failed 0")
 
 

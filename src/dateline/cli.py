@@ -157,6 +157,10 @@ def run(paths, db, reprocess, quiet, workers, dask_address, parquet_dir, **optio
                     runner = runner_for(settings, dask=dask_address)
                     summary = run_into_store(paths, store, settings, progress.update,
                                              runner, stop.requested)
+    except KeyboardInterrupt:
+        click.echo("dateline: stopped at once by a second Ctrl-C; what was stored is kept",
+                   err=True)
+        sys.exit(130)
     finally:
         progress.close()
     click.echo(summary.line())
