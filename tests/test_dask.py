@@ -65,6 +65,30 @@ def test_a_dask_run_stores_what_one_process_stores(cluster, inputs, tmp_path):
     assert store_contents(tmp_path / "dask.db") == contents
 
 
+def test_parquet_from_dask_workers_holds_each_article_once(cluster, inputs, tmp_path):
+    import pyarrow.dataset as ds
+
+    local, _ = cluster
+    settings = Settings(batch_size=1, language=False)
+    out = tmp_path / "tables"
+    first = run_into_parquet([str(inputs)], out, settings, dask=local.scheduler_address)
+    with Store(tmp_path / "same.db") as store:
+        in_sqlite = run_into_store([str(inputs)], store, settings)
+        ids = sorted(store.iter_ids())
+        sightings = store.db.execute("SELECT count(*) FROM sightings").fetchone()[0]
+    assert (first.stored, first.present, first.failed) == \
+        (in_sqlite.stored, in_sqlite.present, in_sqlite.failed)
+    articles = ds.dataset(out / "articles", partitioning="hive").to_table()
+    assert sorted(articles["id"].to_pylist()) == ids
+    assert PARTITION in articles.column_names
+    assert ds.dataset(out / "sightings", partitioning="hive").count_rows() == sightings
+    assert set(p.name for p in out.iterdir()) <= set(COLUMNS)
+    # a second run adds no article, only sightings
+    again = run_into_parquet([str(inputs)], out, settings)
+    assert again.stored == 0 and again.present == first.stored + first.present
+    assert ds.dataset(out / "articles", partitioning="hive").count_rows() == len(ids)
+
+
 def test_a_worker_killed_mid_run_loses_nothing_and_counts_nothing_twice(cluster, inputs,
                                                                           tmp_path):
     local, client = cluster
@@ -82,31 +106,6 @@ def test_a_worker_killed_mid_run_loses_nothing_and_counts_nothing_twice(cluster,
                          events=False)
     assert killed and summary.failed == 1
     assert store_contents(tmp_path / "killed.db") == store_contents(tmp_path / "calm.db")
-    client.wait_for_workers(2, timeout=120)  # the nanny starts a new one
-
-
-def test_parquet_from_dask_workers_holds_each_article_once(cluster, inputs, tmp_path):
-    import pyarrow.dataset as ds
-
-    local, _ = cluster
-    settings = Settings(batch_size=1, events=False)
-    out = tmp_path / "tables"
-    first = run_into_parquet([str(inputs)], out, settings, dask=local.scheduler_address)
-    with Store(tmp_path / "same.db") as store:
-        in_sqlite = run_into_store([str(inputs)], store, settings)
-        ids = sorted(store.iter_ids())
-        quotes = store.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
-    assert (first.stored, first.present, first.failed) == \
-        (in_sqlite.stored, in_sqlite.present, in_sqlite.failed)
-    articles = ds.dataset(out / "articles", partitioning="hive").to_table()
-    assert sorted(articles["id"].to_pylist()) == ids
-    assert PARTITION in articles.column_names
-    assert ds.dataset(out / "quotes", partitioning="hive").count_rows() == quotes
-    assert set(p.name for p in out.iterdir()) <= set(COLUMNS)
-    # a second run adds no article, only sightings
-    again = run_into_parquet([str(inputs)], out, settings)
-    assert again.stored == 0 and again.present == first.stored + first.present
-    assert ds.dataset(out / "articles", partitioning="hive").count_rows() == len(ids)
 
 
 def test_without_dask_the_error_says_what_to_install(monkeypatch):

@@ -66,11 +66,23 @@ def test_two_workers_store_exactly_what_one_process_stores(inputs, tmp_path):
 
 def test_a_second_parallel_run_only_adds_sightings(inputs, tmp_path):
     db = tmp_path / "again.db"
-    _run(inputs, db, workers=1, events=False)
+    _run(inputs, db, workers=1, language=False)
     before = store_contents(db)
-    again = _run(inputs, db, workers=2, events=False)
+    again = _run(inputs, db, workers=2, language=False)
     assert again.stored == 0 and again.present == again.read - again.failed
     assert store_contents(db) == before
+
+
+def test_a_batch_skips_the_language_stage_for_known_articles():
+    from dateline.pipeline.work import process_batch
+    from dateline.records import RawDocument
+
+    raw = RawDocument(source="a.txt", origin="a.txt", kind="text", content=TEXTS["aid.txt"])
+    settings = Settings(events=False)
+    fresh = process_batch([raw], settings)[0].result
+    assert fresh.entities
+    known = process_batch([raw], settings, KnownIds([fresh.id]))[0].result
+    assert known.id == fresh.id and not known.entities and not known.dates
 
 
 def test_runner_for_picks_processes_by_worker_count():
@@ -150,14 +162,20 @@ def test_parquet_in_one_process_writes_each_article_once(inputs, tmp_path):
 
     from dateline.pipeline.parquet import run_into_parquet
 
-    settings = Settings(batch_size=1, workers=1, language=False)
+    settings = Settings(batch_size=1, workers=1, events=False)
     summary = run_into_parquet([str(inputs)], tmp_path / "out", settings)
-    articles = ds.dataset(tmp_path / "out" / "articles", partitioning="hive").to_table()
-    ids = articles["id"].to_pylist()
+    with Store(tmp_path / "same.db") as store:
+        run_into_store([str(inputs)], store, settings)
+        quotes = store.db.execute("SELECT count(*) FROM quotes").fetchone()[0]
+        dates = store.db.execute("SELECT count(*) FROM time_expressions").fetchone()[0]
+    tables = tmp_path / "out"
+    ids = ds.dataset(tables / "articles", partitioning="hive").to_table()["id"].to_pylist()
     assert len(ids) == len(set(ids)) == summary.stored and summary.present >= 1
-    sightings = ds.dataset(tmp_path / "out" / "sightings", partitioning="hive").to_table()
+    sightings = ds.dataset(tables / "sightings", partitioning="hive").to_table()
     assert set(sightings["article_id"].to_pylist()) == set(ids)
-    assert not list((tmp_path / "out").rglob(".*.tmp"))
+    assert quotes and ds.dataset(tables / "quotes", partitioning="hive").count_rows() == quotes
+    assert ds.dataset(tables / "time_expressions", partitioning="hive").count_rows() == dates
+    assert not list(tables.rglob(".*.tmp"))
 
 
 def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
