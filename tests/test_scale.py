@@ -197,3 +197,13 @@ def test_document_count_is_known_for_plain_files_only(inputs):
     assert count_documents(plain) == len(TEXTS)
     assert count_documents([str(inputs / "wire.jsonl")]) is None
     assert count_documents(["-"]) is None
+
+
+def test_errors_raised_in_a_worker_travel_back_whole():
+    import pickle
+
+    from dateline.errors import ConfigError, InputError
+
+    error = pickle.loads(pickle.dumps(InputError("feed.jsonl (line 3)", "not valid JSON")))
+    assert (error.origin, error.reason) == ("feed.jsonl (line 3)", "not valid JSON")
+    assert str(pickle.loads(pickle.dumps(ConfigError("bad value")))) == "bad value"
