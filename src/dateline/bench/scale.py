@@ -12,6 +12,11 @@ worker start-up included, as a user would see it):
   JSON Lines record under its own URL and title so that every one is a new article,
   summed over the run's process and all its children (sampled every 0.1 s from
   ``/proc``); ``memory_ratio`` = the second over the first (flat memory: close to 1).
+
+The JSON details also hold ``warc``: the pages written over and over into one WARC file
+of at least 1 GiB, then read through (``dateline.read.iter_documents``, the reader every
+run uses) in a child process, with its peak memory, beside the same over a WARC of about
+100 MiB: streaming means the two peaks are about the same.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ def run(data: Path, options: dict[str, Any]) -> BenchResult:
                               tmp / "m100.db", model)
         large = _measured_run([str(_feed(pages, 1000, tmp / "feed-1000.jsonl"))],
                               tmp / "m1000.db", model)
+        warc = warc_streaming(pages, tmp)
     rate_1 = ratio(one["stored"], one["seconds"])
     rate_2 = ratio(two["stored"], two["seconds"])
     return BenchResult(
@@ -59,7 +65,7 @@ def run(data: Path, options: dict[str, Any]) -> BenchResult:
                  "memory_ratio": ratio(large["peak_mb"], small["peak_mb"])},
         details={"pages": len(pages), "cores": os.cpu_count(), "same_store": same,
                  "workers_1": one, "workers_2": two, "memory_100": small,
-                 "memory_1000": large, "load_average": os.getloadavg()},
+                 "memory_1000": large, "warc": warc, "load_average": os.getloadavg()},
     )
 
 
@@ -103,6 +109,56 @@ def _feed(pages: list[Page], count: int, path: Path) -> Path:
             record = {"html": page.html(), "url": f"https://bench.invalid/{copy}/{page.id}",
                       "title": f"Page {page.id}, copy {copy}"}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def warc_streaming(pages: list[Page], folder: Path) -> dict[str, Any]:
+    """Peak memory of reading a WARC of about 100 MiB and one of at least 1 GiB."""
+    figures = {}
+    for name, size in (("small", 100 * 2**20), ("large", 2**30)):
+        path = _warc(pages, size, folder / f"{name}.warc")
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-c", _READ_ALL, str(path)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        peak = _PeakMemory(child.pid)
+        peak.start()
+        out, err = child.communicate()
+        peak.stop()
+        if child.returncode != 0:
+            raise BenchError(f"reading {path} failed: {err.strip()[-500:]}")
+        figures[name] = {"bytes": path.stat().st_size, "documents": int(out.split()[0]),
+                         "seconds": round(time.perf_counter() - started, 3),
+                         "peak_mb": round(peak.peak / 2**20, 1)}
+        path.unlink()
+    figures["memory_ratio"] = round(ratio(figures["large"]["peak_mb"],
+                                          figures["small"]["peak_mb"]), 4)
+    return figures
+
+
+# Reads every document of one input, as a run does, and prints how many there were.
+_READ_ALL = ("import sys\nfrom dateline.read import iter_documents\n"
+             "print(sum(1 for _ in iter_documents([sys.argv[1]])))\n")
+
+
+def _warc(pages: list[Page], size: int, path: Path) -> Path:
+    """A WARC file of at least ``size`` bytes: the pages as responses, over and over."""
+    bodies = [page.html().encode("utf-8") for page in pages]
+    written, number = 0, 0
+    with path.open("wb") as handle:
+        while written < size:
+            body = bodies[number % len(bodies)]
+            http = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    b"Content-Length: %d\r\n\r\n" % len(body)) + body
+            head = (f"WARC/1.0\r\nWARC-Type: response\r\n"
+                    f"WARC-Target-URI: https://bench.invalid/{number}\r\n"
+                    f"WARC-Date: 2024-01-01T00:00:00Z\r\n"
+                    f"WARC-Record-ID: <urn:uuid:{number:032x}>\r\n"
+                    f"Content-Type: application/http; msgtype=response\r\n"
+                    f"Content-Length: {len(http)}\r\n\r\n").encode()
+            record = head + http + b"\r\n\r\n"
+            handle.write(record)
+            written += len(record)
+            number += 1
     return path
 
 
