@@ -159,8 +159,29 @@ def test_main_place_is_the_dateline_place():
 
 def test_main_place_prefers_a_repeated_town_to_the_country():
     places = [_place("United States", "country"), _place("Dayton", "city")]
-    places.append(_place("Dayton", "city", start=90))
+    places += [_place("Dayton", "city", start=90), _place("Dayton", "city", start=130)]
     assert main_place(places).name == "Dayton"
+
+
+def test_main_place_needs_a_place_that_dominates_the_article():
+    # a story that names several places about as often has no main place
+    places = [_place("Casablanca", "city"), _place("Dayton", "city", start=90),
+              _place("Dayton", "city", start=130), _place("Boise", "city", start=170)]
+    assert main_place(places) is None
+    places += [_place("Dayton", "city", start=210)]
+    assert main_place(places).name == "Dayton"
+
+
+@pytest.mark.parametrize(("opening", "dateline"), [
+    ("EL PASO, Texas - Agents said ...", True),
+    ("(CNN) EL PASO - Agents said ...", True),
+    ("In El Paso, agents said ...", False),
+])
+def test_a_dateline_place_opens_the_first_paragraph(opening, dateline):
+    start = opening.lower().index("el paso")
+    places = [_place("El Paso", "city", index=0, start=start), _place("Boise", "city")]
+    found = main_place(places, opening)
+    assert (found is not None and found.name == "El Paso") is dateline
 
 
 def test_main_place_is_none_without_resolved_places():

@@ -19,8 +19,12 @@ LANGUAGE_STAGE = "1"
 #: The event layer: places, actors, event coding. 2: force done to things dropped,
 #: shared passive auxiliaries, one record per event of a sentence, carrier and
 #: spokesperson roles, English place names, place entities' countries from the
-#: gazetteer.
-EVENT_STAGE = "2"
+#: gazetteer. 3: actors over the whole article (roles and people without a country
+#: take the article's, from its institutions; he/she/I/we stand for a person named
+#: before or a quotation's speaker), places that only locate are no actors, a
+#: participle with a by-phrase is passive, officers are police, no main place of the
+#: article without a dateline or a dominant place.
+EVENT_STAGE = "3"
 
 
 def article_versions(tables_digest: str) -> dict[str, str]:

@@ -6,8 +6,15 @@
   coded on its own from its ``<Text>`` with its date, and its (source, target, event)
   triples compared with the gold codings. Actors come from the actor and agent
   dictionaries beside each file (fictional countries); verb patterns stay dateline's.
-  Figures: ``f1_full`` (exact code), ``f1_root`` (root code), ``precision_root``,
-  ``recall_root``, ``n`` (scored sentences), counts pooled over files;
+  The two known files follow two codebooks: the UD-PETRARCH 2.02 records (dependency
+  parses, recognised by their header) are CAMEO-coded, the petrarch2 unit-test records
+  WEIS-based, so each file is scored apart. Figures: ``f1_root`` (root code),
+  ``f1_full`` (exact code), ``n`` (scored sentences) of the CAMEO-coded file (of the
+  only file when just one is given); every file's figures, with ``precision_root`` and
+  ``recall_root``, are in the details;
+- whole real articles with every event annotated (``articles.jsonl``, see
+  :mod:`dateline.bench.article_events`): ``event_f1``, ``precision``, ``recall``,
+  ``full_f1``, ``mode_accuracy``, ``n`` (articles);
 - PLOVER gold records (``PLOVER_GSR*``): the PLOVER type of each sentence's main event
   against the record's type (older types mapped). Figures: ``plover_macro_f1`` over
   the types present in the gold, ``n``;
@@ -29,7 +36,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dateline.bench import BenchResult, prf
+from dateline.bench import BenchResult, article_events, prf
 from dateline.errors import BenchError
 from dateline.events import codebook
 from dateline.events.actors import ActorDictionary
@@ -51,12 +58,16 @@ def run(data: Path, options: dict[str, Any]) -> BenchResult:
     petrarch = _petrarch_files(data)
     plover = _plover_file(data)
     conflibert = _conflibert_file(data)
-    if not (petrarch or plover or conflibert):
-        raise BenchError(f"{data}: no PETRARCH records, PLOVER records or ConfliBERT "
-                         "test.tsv found; point --data at one of those sets")
+    articles = article_events.articles_file(data)
+    if not (petrarch or plover or conflibert or articles):
+        raise BenchError(f"{data}: no PETRARCH records, PLOVER records, ConfliBERT "
+                         "test.tsv or articles.jsonl found; point --data at one of those sets")
     figures: dict[str, float | int] = {}
     details: dict[str, Any] = {}
-    several = sum(map(bool, (petrarch, plover, conflibert))) > 1
+    several = sum(map(bool, (petrarch, plover, conflibert, articles))) > 1
+    if articles:
+        part, details["articles"] = article_events.run_articles(articles, options)
+        figures.update(_renamed(part, "articles") if several else part)
     if petrarch:
         part, details["petrarch"] = _run_petrarch(petrarch, nlp, limit)
         figures.update(part)
@@ -192,13 +203,26 @@ def _run_petrarch(files: list[Path], nlp, limit: int | None) -> tuple[dict, dict
                 errors.append({"file": path.name, "id": record["id"], "text": record["text"],
                                "gold": gold, "predicted": predicted})
         pooled.update(counts)
-        per_file[path.name] = _figures(counts)
-    figures = _figures(pooled)
-    details = {"files": per_file, "pooled": dict(pooled),
+        per_file[path.name] = {"codebook": codebook_of(path), **_figures(counts)}
+    cameo = [p for p in files if codebook_of(p) == "CAMEO"]
+    reported = cameo[0] if cameo else files[0]
+    whole = per_file[reported.name]
+    figures = {"f1_root": whole["f1_root"], "f1_full": whole["f1_full"], "n": whole["n"]}
+    details = {"reported_file": reported.name, "files": per_file, "pooled": _figures(pooled),
                "categories": {k: _figures(v) for k, v in sorted(categories.items())},
                "gold_agreement": _gold_agreement(scored), "ceiling": _ceiling(scored),
                "errors": errors}
     return figures, details
+
+
+def codebook_of(path: Path) -> str:
+    """``CAMEO`` for UD-PETRARCH records (CoNLL-U parses), else ``WEIS``.
+
+    The petrarch2 unit-test records (Penn bracketed parses) were coded with an old,
+    largely WEIS-based validation dictionary (issue 4: 064 where CAMEO says 050, ...).
+    """
+    head = _text(path)[:5000]
+    return "CAMEO" if "UD-PETRARCH" in head or "CoNLL" in head else "WEIS"
 
 
 def _scored_records(path: Path) -> list[tuple[dict, list[tuple[str, str, str]]]]:

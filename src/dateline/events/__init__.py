@@ -34,8 +34,10 @@ def run(article, context: StageContext) -> None:
 
     dictionaries = context.options.dictionaries if context.options else ((), (), ())
     article.events = find_events(context.segments, article.entities, article.dates,
-                                 article.places, context.anchor, coder_for(*dictionaries))
+                                 article.places, context.anchor, coder_for(*dictionaries),
+                                 article.quotes)
 
 
-STAGE = Stage(name="events", reads=("segments", "anchor", "entities", "dates", "places"),
+STAGE = Stage(name="events",
+              reads=("segments", "anchor", "entities", "quotes", "dates", "places"),
               sets=("events",), version=("events", EVENT_STAGE), run=run)

@@ -54,6 +54,18 @@ QUANTITY_NOUNS = frozenset({
 })
 
 
+#: Nouns of places that are only where something happens: "the Mexican city of
+#: Tijuana", "the U.S.-Mexico border", "a camp near Bree". Such a phrase locates, it
+#: does not act ("the country", "the capital", "the headquarters of X" may stand for a
+#: government or a body and are not listed).
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "border", "region", "area", "district", "province",
+    "territory", "settlement", "camp", "prison", "jail", "street", "neighborhood",
+    "neighbourhood", "port", "suburb", "outskirts", "hometown", "county", "island",
+    "valley", "desert", "coast", "crossing", "path", "route", "road", "highway",
+})
+
+
 @dataclass(slots=True)
 class Hit:
     """A dictionary phrase found over tokens ``start``..``end`` (exclusive) of a list."""
@@ -275,7 +287,7 @@ def phrase_tokens(head) -> list:
         child = stack.pop()
         out.append(child)
         stack.extend(c for c in child.children if _keeps(c, inner=True))
-    return sorted(out, key=lambda t: t.i)
+    return sorted((t for t in out if t == head or not in_dateline(t)), key=lambda t: t.i)
 
 
 def _keeps(child, inner: bool = False) -> bool:
@@ -296,11 +308,68 @@ def conjuncts(head) -> list:
     return out
 
 
+#: Words that end a dateline: "LONDON (AP) —", "NEW DELHI:", "(CNN)".
+DATELINE_ENDS = frozenset({"—", "–", "-", "--", ":"})
+#: A dateline has at most this many words.
+DATELINE_WORDS = 8
+
+
+def dateline_end(doc) -> int:
+    """Index of the first token after a dateline that opens ``doc`` (0 when none).
+
+    A dateline is a place in capitals (with its state or country after a comma) and an
+    agency in brackets, ended by a dash or a colon, or a bracketed agency alone:
+    "LONDON (AP) —", "HANOI, Vietnam (AP) —", "NEW DELHI:", "(CNN)". It
+    says where the story was filed and who filed it; its words act in no event.
+    """
+    cached = doc.user_data.get("dateline_end")
+    if cached is not None:
+        return cached
+    end = 0
+    depth = 0
+    comma = False
+    for token in doc[:DATELINE_WORDS + 1]:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+            if token.i + 1 < len(doc) and doc[token.i + 1].text not in DATELINE_ENDS and \
+                    doc[0].text == "(":
+                end = token.i + 1  # "(CNN) President ...": the agency alone
+                break
+        elif token.text in DATELINE_ENDS and not depth and token.i:
+            if token.text in {"-", "--"} and doc[token.i - 1].text != ")":
+                break  # "EU - Turkey talks": a hyphen ends a dateline only after "(AP)"
+            end = token.i + 1
+            break
+        elif token.text == "," and not depth:
+            comma = True
+        elif token.is_alpha and not depth and not token.is_upper and not (
+                comma and token.is_title and doc[0].is_upper):
+            break  # "HANOI, Vietnam (AP) —": after the capitals, a state or country
+        elif token.is_alpha and depth and token.i - doc[0].i > DATELINE_WORDS:
+            break
+    doc.user_data["dateline_end"] = end
+    return end
+
+
+def in_dateline(token) -> bool:
+    """``token`` is a word of the dateline that opens its paragraph."""
+    return token.i < dateline_end(token.doc)
+
+
 def resolve(head, dictionary: ActorDictionary, date: str | None = None) -> list[Actor]:
     """The actors a noun phrase headed by ``head`` names, one per coordinated part.
 
     Parts without a code stay in the list (``code`` None) so the caller sees the phrase.
+    A dateline's words name no actor (:func:`dateline_end`).
     """
+    if in_dateline(head):
+        # the parser may hang the real phrase on the dateline: "HANOI (AP) — Secretary
+        # Esper accused" has Esper in apposition to HANOI
+        end = dateline_end(head.doc)
+        after = [t for t in head.subtree if t.i >= end and t.head.i < end]
+        return resolve(after[0], dictionary, date) if after else []
     parts = [_resolve_single(c, dictionary, date) for c in conjuncts(head)]
     donors = next((p for p in parts if any(has_actor(a) for a in p)), None)
     out: list[Actor] = []
@@ -346,9 +415,11 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
     name = _name(tokens)
     core = core_noun(head)
     at = tokens.index(core) if core in tokens else tokens.index(head)
-    # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing
-    weak = core.pos_ == "NOUN" and not any(h.start <= at < h.end for h in hits) and all(
-        _owner(tokens[h.start], core) for h in hits if not h.agent)
+    # "Eriador's death toll", "an attack in Ithilen": the actor only qualifies a thing;
+    # "the Mexican city of Tijuana", "the border": a place, where others act
+    weak = core.pos_ == "NOUN" and (is_place_noun(core) or (
+        not any(h.start <= at < h.end for h in hits) and all(
+            _owner(tokens[h.start], core) for h in hits if not h.agent)))
     if not countries:
         code = combine(None, agents)
         country, sector = split_code(code)
@@ -362,6 +433,11 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
             out.append(Actor(name, head, code, country, sector, tokens, weak,
                              shared=combine(part, modifiers)))
     return out
+
+
+def is_place_noun(token) -> bool:
+    """A common noun of a place that only locates (:data:`PLACE_NOUNS`)."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
 
 
 def _owner(token, head) -> bool:

@@ -41,12 +41,13 @@ from dateline.events.context import (
     share_places,
     to_record,
 )
+from dateline.events.coreference import Antecedents, fill_pronouns, is_personal
 from dateline.events.modes import mode_of
 from dateline.events.patterns import Match, match_verb
 from dateline.events.verbs import VerbDictionary, load_verbs
 from dateline.parse.segments import Segment
 from dateline.places.find import main_place
-from dateline.records import Entity, Event, Place, TimeExpr
+from dateline.records import Entity, Event, Place, Quote, TimeExpr
 from dateline.userfiles import read_user_file
 
 
@@ -75,9 +76,14 @@ class Rules:
     require_source: bool = True
     intent_codes: bool = True
     noun_events: bool = True
+    #: a personal pronoun ("he", "we") may be an actor: the article resolves it
+    #: (:mod:`dateline.events.coreference`); one sentence alone cannot
+    personal_pronouns: bool = False
 
 
 NEWS = Rules()
+#: dateline's conventions over a whole article (:func:`find_events`).
+ARTICLE = Rules(personal_pronouns=True)
 PETRARCH = Rules(require_dyad=True, passive_source_from_clause=True, weak_sources=True,
                  intent_codes=False)
 
@@ -262,7 +268,8 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
     events: list[CodedEvent] = []
     for source in named_sources or [None]:
         for target in named_targets or [None]:
-            if source and target and source.code and source.code == target.code:
+            if source is target or (source and target and source.code and
+                                    source.code == target.code):
                 continue
             if match.code:
                 events.append(CodedEvent(match.code, verb, source, target, pattern=pattern,
@@ -319,13 +326,34 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         return bool(source and source.coded and target and target.coded)
     if not rules.require_source:
         return True
-    if source is None or not (source.coded or source.proper):
+    pronouns = rules.personal_pronouns
+    if source is None or not (source.coded or source.proper or
+                              (pronouns and is_personal(source.head))):
         return False
     if source.weak and not rules.weak_sources:
         return False
-    if target is None or not (target.coded or target.proper):
+    if target is None or not (target.coded or target.proper or
+                              (pronouns and is_personal(target.head))):
+        if pronouns and _acts_on_a_thing(event):
+            return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
+
+
+def _acts_on_a_thing(event: CodedEvent) -> bool:
+    """A named state or body that speaks for or against a thing ("the US welcomed the
+    exchange", "China rejected the plan"): an event with no target (GUIDELINES: a thing
+    is no target). Other acts done to a thing ("released two videos", "discussed
+    investigations") are mostly no act between actors."""
+    source = event.source
+    if event.root not in VERBAL_ROOTS or source is None or not source.country:
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in event.verb.children)
+
+
+#: Roots of words said about a thing as much as to someone: appeals, praise, demands,
+#: criticism, rejection, threats ("welcomed the exchange", "rejected the plan").
+VERBAL_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
@@ -376,7 +404,7 @@ def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
 
 def find_events(segments: list[Segment], entities: list[Entity], dates: list[TimeExpr],
                 places: list[Place], anchor: str | None,
-                coder: Coder | None = None) -> list[Event]:
+                coder: Coder | None = None, quotes: list[Quote] = ()) -> list[Event]:
     """The coded events of an article's parsed segments (title, body, captions).
 
     ``anchor`` is the publication date (ISO); it selects date-restricted actor codes and
@@ -388,8 +416,10 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     day = anchor[:10] if anchor else None
     if is_discarded_story(segments):
         return []
-    main = main_place(places)
-    country = dominant_country(entities)
+    opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
+    main = main_place(places, opening)
+    country = dominant_country(entities, segments, coder.actors, day)
+    antecedents = Antecedents(segments, entities, list(quotes))
     events: list[Event] = []
     for segment in segments:
         if segment.doc is None:
@@ -397,9 +427,13 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
         for sentence in segment.doc.sents:
             if is_discarded_sentence(sentence):
                 continue
-            for coded in code_sentence(sentence, coder.actors, coder.verbs, date=day):
+            for coded in code_sentence(sentence, coder.actors, coder.verbs, date=day,
+                                       rules=ARTICLE):
                 record = to_record(coded, segment, sentence, entities, dates, places,
                                    country, day)
+                if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
+                                     entities, country, day):
+                    continue
                 if record.source_code:
                     events.append(record)
     events = _distinct(events)

@@ -6,8 +6,9 @@
   date (:func:`dateline.time.find.date_of`) is the event's date; otherwise the
   publication date, with ``date_from_text`` False.
 - **place**: a place mentioned in the event's sentence (one under the verb first),
-  else the article's main place (:func:`dateline.places.find.main_place`, called by
-  the coder).
+  else the article's main place when it has one (a dateline, or a place that
+  dominates the article: :func:`dateline.places.find.main_place`, called by the
+  coder), else none.
 - **names**: an actor whose phrase holds an entity mention takes the entity's canonical
   name, and its country and sector when the dictionaries found none.
 """
@@ -19,9 +20,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from dateline.events import codebook
-from dateline.events.actors import NULL_ACTOR, Actor, split_code
+from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
-from dateline.events.syntax import is_locative
+from dateline.events.syntax import LOCATIVE_PREPS, is_locative
 from dateline.parse.segments import Segment
 from dateline.records import Entity, Event, Place, TimeExpr, Where
 from dateline.time.find import date_of
@@ -30,6 +31,16 @@ from dateline.time.find import date_of
 #: police") belongs to the article's country. Civilians, refugees, protesters do not:
 #: the story is often about foreigners ("Central American mothers").
 STATE_SECTORS = frozenset({"GOV", "JUD", "COP", "MIL", "LEG", "SPY", "ELI", "PTY"})
+#: Agent codes a role named without a country takes the article's country for: the
+#: state's, and the people of the story (civilians, protesters, suspects, workers...)
+#: unless the phrase names where they are from (see :func:`fill_actor`).
+CONTEXT_SECTORS = STATE_SECTORS | frozenset({
+    "CVL", "OPP", "CRM", "LAB", "EDU", "BUS", "MED", "HLH", "REL", "AGR", "HRI", "REB",
+    "UAF", "PPL", "CHR"})
+#: Entity types whose mentions say where a phrase's actor is from.
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+#: Entity types of named actors that take the article's country when none is known.
+NAMED_ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def _inside(where: Where | None, segment_where: Where) -> bool:
@@ -119,14 +130,30 @@ def _event_key(event: Event) -> tuple:
     return event.cameo_root, pair
 
 
-def dominant_country(entities: list[Entity]) -> str | None:
-    """The country most mentions of the article's entities belong to.
+def dominant_country(entities: list[Entity], segments: list[Segment] = (),
+                     dictionary=None, day: str | None = None) -> str | None:
+    """The country the article's people, bodies and places most belong to.
 
     Used for a role named without a country ("a federal judge", "police"): news
-    reports name the country of their own institutions once, if at all.
+    reports name the country of their own institutions once, if at all. Each mention
+    of a place, a people or an organisation votes for its entity's country. A person
+    or an organisation the actor dictionaries code (given ``segments`` and
+    ``dictionary``) votes twice for the dictionaries' country: such names are the
+    story's institutions ("the White House", "Antony Blinken"), while the country the
+    entities stage gave a person without one written is itself a guess from the places
+    (a story about the US inquiry into Ukraine names Ukraine most). A country must hold
+    a third of the votes.
     """
+    docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
     votes: Counter = Counter()
     for entity in entities:
+        if entity.type in NAMED_ACTOR_TYPES and dictionary is not None and docs:
+            coded = [_coded_country(m.where, docs, dictionary, day) for m in entity.mentions]
+            if any(coded):
+                votes.update({c: 2 for c in coded if c})
+                continue
+            if entity.type == "PERSON":
+                continue  # no country written with the person: the guess does not vote
         if entity.country:
             votes[entity.country] += len(entity.mentions) or 1
     if not votes:
@@ -136,15 +163,26 @@ def dominant_country(entities: list[Entity]) -> str | None:
     return country if count * 3 >= sum(votes.values()) else None
 
 
-def entity_of(actor: Actor, entities: list[Entity],
-              segment_where: Where) -> tuple[Entity | None, bool]:
-    """The entity with a mention inside the actor's phrase, and whether it is the head."""
+def _coded_country(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
+    """The country the actor dictionaries give the words at ``where``, if any."""
+    doc = docs.get((where.part, where.index))
+    span = doc.char_span(where.start, where.end, alignment_mode="expand") if doc else None
+    if span is None:
+        return None
+    day = day.replace("-", "")[:8] if day else None
+    for hit in dictionary.scan(list(span), day):
+        if not hit.agent and hit.code:
+            return split_code(hit.code)[0]
+    return None
+
+
+def _mentions_in(actor: Actor, entities: list[Entity], segment_where: Where):
+    """(entity, is at the head) for each entity mention inside the actor's phrase."""
     if not actor.tokens:
-        return None, False
+        return
     start = min(t.idx for t in actor.tokens)
     end = max(t.idx + len(t.text) for t in actor.tokens)
     head_start, head_end = actor.head.idx, actor.head.idx + len(actor.head.text)
-    best, best_score = None, 0
     for entity in entities:
         for mention in entity.mentions:
             at = mention.where
@@ -152,15 +190,38 @@ def entity_of(actor: Actor, entities: list[Entity],
                 continue
             if at.start < start or at.end > end:
                 continue
-            score = 2 if at.start <= head_start and head_end <= at.end else 1
-            if score > best_score:
-                best, best_score = entity, score
+            yield entity, at.start <= head_start and head_end <= at.end
+
+
+def entity_of(actor: Actor, entities: list[Entity],
+              segment_where: Where) -> tuple[Entity | None, bool]:
+    """The entity with a mention inside the actor's phrase, and whether it is the head."""
+    best, best_score = None, 0
+    for entity, at_head in _mentions_in(actor, entities, segment_where):
+        score = 2 if at_head else 1
+        if score > best_score:
+            best, best_score = entity, score
     return best, best_score == 2
+
+
+def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) -> bool:
+    """The phrase names a place or a people ("Central American mothers"): where its
+    actor is from is written, even when no country code says it."""
+    return any(entity.type in PLACE_TYPES
+               for entity, _ in _mentions_in(actor, entities, segment_where))
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
                country: str | None) -> dict:
-    """The record fields of an actor: name, country, sector and code."""
+    """The record fields of an actor: name, country, sector and code.
+
+    ``country`` is the article's (:func:`dominant_country`): a role named without one
+    ("the police", "protesters", "six people") and a person or organisation the
+    dictionaries and the entities give no country take it, as news reports name the
+    country of their own people and institutions once, if at all. A phrase of people
+    that names a place or a people ("Central American mothers") keeps what it says; a
+    role of the state takes it still ("Democratic lawmakers").
+    """
     if actor is None:
         return {"name": None, "country": None, "sector": None, "code": None}
     entity, at_head = entity_of(actor, entities, segment_where)
@@ -170,15 +231,43 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     if found_country is None and entity is not None and entity.country:
         found_country = entity.country
         sector = sector or entity.sector
+    unplaced = found_country is None and not _names_a_people(actor, entities, segment_where)
     if code and code.startswith(NULL_ACTOR):
-        if found_country is None and code[3:6] in STATE_SECTORS:
-            found_country = country  # a state role without a country: the article's
+        state = code[3:6] in STATE_SECTORS  # "Democratic lawmakers" are the state's still
+        if found_country is None and (state or unplaced and code[3:6] in CONTEXT_SECTORS):
+            found_country = country  # a role without a country: the article's
         code = (found_country or "") + code[3:] or None
+    elif code is None and unplaced and entity is not None and at_head and \
+            entity.type in NAMED_ACTOR_TYPES:
+        found_country = country  # a person or body of the story, country unstated
+        sector = sector or entity.sector
+        code = (found_country + (sector or "")) if found_country else None
     elif code is None and found_country:
         code = found_country + (sector or "")
     elif code and found_country is None:
         found_country = split_code(code)[0]
-    return {"name": name, "country": found_country, "sector": sector, "code": code}
+    return {"name": name or None, "country": found_country, "sector": sector, "code": code}
+
+
+def is_location(actor: Actor) -> bool:
+    """A phrase that only says where: a place noun ("the Mexican city of Tijuana", "the
+    border") or a place the verb happens at that was taken for want of a participant
+    ("visited the border near Laredo"). A place named bare ("Beijing demanded",
+    "talks with Kabul") stands for its government and is an actor."""
+    core = core_noun(actor.head)
+    if actor.weak and is_place_noun(core):
+        return True
+    if actor.background and is_locative(actor.head):
+        return True
+    # "the border near Laredo", "a camp in Idlib": a place that locates a place
+    prep = actor.head.head
+    return actor.head.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and \
+        is_place_noun(prep.head)
+
+
+def _actor(actor: Actor | None) -> Actor | None:
+    """The actor, or None when its phrase is only a location (:func:`is_location`)."""
+    return None if actor is None or is_location(actor) else actor
 
 
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
@@ -190,8 +279,8 @@ def to_record(coded, segment: Segment, sentence, entities: list[Entity],
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(coded.source, entities, where, country)
-    target = fill_actor(coded.target, entities, where, country)
+    source = fill_actor(_actor(coded.source), entities, where, country)
+    target = fill_actor(_actor(coded.target), entities, where, country)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where

@@ -36,6 +36,8 @@ PRONOUNS = frozenset({"it", "them", "him", "her", "he", "she", "they", "its", "t
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Agent codes of the forces an actor sends, deploys or withdraws.
 FORCES = frozenset({"MIL", "COP"})
+#: Entity types of names that may be a participant without a dictionary code.
+NAMED_TYPES = frozenset({"PERSON", "ORG"})
 #: Prepositions whose object is what a role is talked about, not a participant.
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
@@ -62,6 +64,8 @@ def sides(verb, match: Match, actors: ActorDictionary, day: str | None,
     else:
         sources = subject_actors
         targets = _targets(verb, match, clause.around, actors, day, skip, sources)
+        if _each_other(verb) and sum(a.coded or a.proper for a in sources) > 1:
+            targets = list(sources)  # "A and B accused each other": each the other
     if match.source_at is not None:
         marked = resolve(syntax.noun_head(match.source_at), actors, day)
         if any(a.coded for a in marked):
@@ -98,6 +102,24 @@ def _targets(verb, match: Match, around: list, actors: ActorDictionary, day, ski
         if found:
             return found
     return []
+
+
+#: Reciprocal pronouns, by their last word and the word before it.
+RECIPROCALS = {"other": "each", "another": "one"}
+
+
+def _each_other(verb) -> bool:
+    """The verb's object is "each other" or "one another" (or what they own: "attacked
+    each other's policies"), not under another verb."""
+    for token in verb.subtree:
+        first = RECIPROCALS.get(token.lower_)
+        if first is None or not any(c.lower_ == first for c in token.children) and \
+                token.nbor(-1).lower_ != first:
+            continue
+        owner = next((a for a in token.ancestors if syntax.is_verb(a)), None)
+        if owner == verb:
+            return True
+    return False
 
 
 def _more_subjects(verb, subject) -> list:
@@ -162,6 +184,7 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
     """
     seen: set = set()
     fallback: list[Actor] = []
+    named: list[Actor] = []
     moved: list[Actor] = []
     modifiers = {t.i for t in tokens if t.dep_ in {"acl", "relcl"}}
     for token in tokens:
@@ -174,8 +197,13 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
         resolved = resolve_pronoun(head, actors, day, skip)
         # words of a phrase already read are no phrase of their own ("positions in Iraq")
         seen.update(t for a in resolved for t in a.tokens)
-        found = [a for a in resolved if a.coded and a.code not in avoid]
+        # a role that only qualifies a thing ("the path of a migrant", "15 per cent of
+        # customers") is nobody's target; a named owner may be ("Mexico's policies")
+        found = [a for a in resolved if a.coded and a.code not in avoid
+                 and not (a.weak and role_only(a))]
         if not found:
+            if not named and _named_actor(head, resolved):
+                named = [a for a in resolved if a.head == head][:1]
             continue
         if moved:
             if syntax.is_destination(head):
@@ -187,7 +215,15 @@ def _first_actor(tokens, actors: ActorDictionary, day, skip: set,
             fallback = fallback or [replace(a, background=True) for a in found]
         else:
             return found
-    return moved or fallback
+    # a person or body named but in no dictionary ("arrested Jane Roe") is the target
+    # when nothing coded is; the article's entities give it a country
+    return moved or named or fallback
+
+
+def _named_actor(head, resolved: list[Actor]) -> bool:
+    """``head`` names a person or an organisation the parser recognised."""
+    return head.pos_ == "PROPN" and head.ent_type_ in NAMED_TYPES and bool(resolved) and \
+        not syntax.is_locative(head)
 
 
 def _in_modifier(head, modifiers: set[int]) -> bool:

@@ -180,7 +180,9 @@ def _vp_heads(verb) -> frozenset[int]:
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    """A passive verb: its auxiliary or subject says so, or a ``by`` agent does (a bare
+    participle: "Israel, shielded by the United States, ..." is shielded, not shielding)."""
+    return any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in verb.children)
 
 
 def is_infinitive(verb) -> bool:

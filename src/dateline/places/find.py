@@ -15,6 +15,8 @@ fields when they are GPE or LOC (a real place our data lacks) and dropped when F
 
 from __future__ import annotations
 
+import re
+
 from dateline.parse.segments import Segment
 from dateline.places.gazetteer import Candidate
 from dateline.places.mentions import PlaceMention, place_mentions
@@ -84,16 +86,27 @@ SPECIFICITY = {"city": 1.5, "admin2": 1.3, "admin1": 1.0, "country": 0.8}
 #: "EL PASO, Texas -"), is what the article is about.
 TITLE_WEIGHT = 2.0
 DATELINE_CHARS = 40
+#: Mentions a place needs, besides half the article's place score, to be its main
+#: place without a dateline.
+DOMINANT_MENTIONS = 3
 
 
-def main_place(places: list[Place]) -> Place | None:
-    """The place the article is about (None when no mention resolved).
+def main_place(places: list[Place], opening: str | None = None) -> Place | None:
+    """The place the article is about, when the article gives evidence of one, else None.
 
-    The rule: a resolved place mentioned in the first 40 characters of the first body
-    paragraph (a dateline) wins. Otherwise each resolved place scores the number of
-    its mentions (a title mention counts 2) times its specificity (city 1.5,
-    county 1.3, state 1.0, country 0.8, other 0.5); the highest score wins, ties
-    going to the place mentioned first. The first mention of the winner is returned.
+    Evidence is either a dateline or a place that dominates the article:
+
+    - a resolved place mentioned in the first 40 characters of the first body
+      paragraph, with nothing but capitals and punctuation before it when that
+      paragraph's text is given as ``opening`` ("EL PASO, Texas -", "(CNN) LONDON -";
+      not "In October, Rep. X visited El Paso");
+    - otherwise each resolved place scores the number of its mentions (a title mention
+      counts 2) times its specificity (city 1.5, county 1.3, state 1.0, country 0.8,
+      other 0.5); the highest score wins (ties to the place mentioned first) when it
+      has at least three mentions and half the score of all places. An article that
+      names many places about as often gives no main place.
+
+    The first mention of the winner is returned.
     """
     resolved = [p for p in places if p.lat is not None and p.where is not None]
     if not resolved:
@@ -102,15 +115,27 @@ def main_place(places: list[Place]) -> Place | None:
     first_index = min((p.where.index for p in body), default=None)
     dateline = [
         p for p in body if p.where.index == first_index == 0 and p.where.start < DATELINE_CHARS
+        and (opening is None or _dateline_prefix(opening[:p.where.start]))
     ]
     if dateline:
         return min(dateline, key=lambda p: p.where.start)
     scores: dict[tuple, float] = {}
+    mentions: dict[tuple, int] = {}
     first: dict[tuple, Place] = {}
     for place in resolved:
         key = (place.geonameid, place.name, place.country)
         weight = TITLE_WEIGHT if place.where.part == "title" else 1.0
         scores[key] = scores.get(key, 0.0) + weight * SPECIFICITY.get(place.feature or "", 0.5)
+        mentions[key] = mentions.get(key, 0) + 1
         first.setdefault(key, place)
     # max keeps the first of equal scores: keys are in order of first mention
-    return first[max(scores, key=scores.__getitem__)]
+    best = max(scores, key=scores.__getitem__)
+    if mentions[best] < DOMINANT_MENTIONS or scores[best] * 2 < sum(scores.values()):
+        return None
+    return first[best]
+
+
+def _dateline_prefix(text: str) -> bool:
+    """Text before a dateline's place: capitals, punctuation, a bracketed source only."""
+    outside = re.sub(r"\([^)]*\)", "", text)
+    return not any(c.islower() for c in outside)

@@ -1,0 +1,170 @@
+"""Actors over a whole article: countries from the article, pronouns that point back.
+
+The texts are written for these tests.
+"""
+
+import pytest
+
+from dateline.pipeline.stages import annotate
+from dateline.records import Article
+
+OPENING = ("Brazil's government said on Monday that exports to Argentina rose in March, "
+           "and Brazilian officials in Brasilia welcomed the figures.")
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    paragraphs = [
+        OPENING,
+        "Police arrested three protesters outside the ministry in Brasilia on Tuesday.",
+        "Central American migrants marched outside the embassy on Tuesday.",
+        "Maria Duarte, Brazil's foreign minister, met the French ambassador on Wednesday. "
+        "She urged France to lift its tariffs on Brazilian beef.",
+        '"We strongly condemn the arrests in Paris," Duarte told reporters.',
+        "He denied it.",
+    ]
+    article = Article(id="a", title=None, paragraphs=paragraphs, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    return article.events
+
+
+def _find(events, words: str, root: str):
+    return [e for e in events if words in e.sentence and e.cameo_root == root]
+
+
+def test_an_unqualified_role_takes_the_articles_country(events):
+    [arrest] = _find(events, "Police arrested", "17")
+    assert arrest.source_code == "BRACOP"
+    # people acted on take it too: protesters of a Brazilian story are Brazil's
+    assert arrest.target_code == "BRAOPP"
+
+
+def test_people_whose_origin_is_written_keep_it(events):
+    marches = _find(events, "Central American migrants", "14")
+    assert marches and all(not (e.source_code or "").startswith("BRA") for e in marches)
+
+
+def test_she_is_the_person_named_before(events):
+    [urge] = _find(events, "She urged France", "02")
+    assert urge.source == "Maria Duarte" and urge.source_code == "BRAGOV"
+    assert urge.target_code == "FRA"
+
+
+def test_we_in_a_quotation_is_its_speaker(events):
+    [blame] = _find(events, "We strongly condemn", "11")
+    assert blame.source == "Maria Duarte" and blame.source_code.startswith("BRA")
+
+
+def test_a_pronoun_no_person_stands_for_gives_no_actor(events):
+    assert not [e for e in events if e.sentence == "He denied it."]
+
+
+def _code(text: str) -> list:
+    article = Article(id="b", title=None, paragraphs=[text], language="en",
+                      published="2024-03-05")
+    annotate([article])
+    return article.events
+
+
+def test_a_place_that_only_locates_is_no_actor(nlp):
+    events = _code("Senator Jane Ortiz visited the U.S.-Mexico border near Laredo, Texas.")
+    assert [(e.cameo_root, e.source, e.target) for e in events] == [
+        ("04", "Jane Ortiz", None)]
+    events = _code("The governor visited the Mexican city of Monterrey last week.")
+    assert all(e.target is None and e.source == "The governor" for e in events)
+
+
+def test_a_place_named_bare_still_stands_for_its_government(nlp):
+    events = _code("The governor visited Mexico last week.")
+    assert any(e.target_code == "MEX" for e in events)
+
+
+def test_a_participle_with_a_by_phrase_is_passive(nlp):
+    events = _code("Israel, shielded by the United States, rejected the resolution.")
+    support = [e for e in events if e.cameo_root == "07"]
+    assert support and all(e.source_code.startswith("USA") and e.target_code == "ISR"
+                           for e in support)
+
+
+def test_a_role_that_only_qualifies_a_thing_is_no_target(nlp):
+    events = _code("Soldiers shot at the path of a migrant near the fence.")
+    assert [(e.cameo_root, e.target) for e in events] == [("19", None)]
+
+
+def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(nlp):
+    # a story about a US inquiry into events abroad names the foreign country most,
+    # but its institutions are American: "the committee" is the US Congress's
+    text = [
+        "The White House and the State Department refused on Monday to hand over "
+        "records about Peru, the committee said.",
+        "Peru, Peru and Peru were named in the records about Peru.",
+        "Investigators said the Pentagon had reviewed the Peru file twice.",
+        "Officers arrested two protesters outside the building on Friday.",
+    ]
+    article = Article(id="c", title=None, paragraphs=text, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    arrests = [e for e in article.events if e.cameo_root == "17"]
+    assert arrests and all(e.source_code == "USACOP" for e in arrests)
+
+
+def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp):
+    events = _code("Police in Ohio arrested Jane Roe, 32, of Dayton on Friday. "
+                   "Officers also arrested Tom Smith at the scene.")
+    assert [(e.cameo_root, e.source_code, e.target, e.target_code) for e in events] == [
+        ("17", "USACOP", "Jane Roe", "USA"), ("17", "USACOP", "Tom Smith", "USA")]
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("(XYZ) President Ana Duarte visited Chile on Monday.", "(XYZ)"),
+    ("LIMA (AP) — The president visited Chile on Monday.", "LIMA (AP) —"),
+    ("LIMA: The president visited Chile on Monday.", "LIMA:"),
+    ("TACNA, Peru (AP) — The president visited Chile.", "TACNA, Peru (AP) —"),
+    ("Peru, Chile agree to talks on Monday.", ""),
+    ("EU - Turkey talks stalled on Monday.", ""),
+    ("NATO (the alliance) warned Russia.", ""),
+])
+def test_a_dateline_opening_a_paragraph_is_found(nlp, text, dateline):
+    from dateline.events.actors import dateline_end
+
+    doc = nlp(text)
+    assert doc[:dateline_end(doc)].text == dateline
+
+
+def test_a_datelines_words_act_in_no_event(nlp):
+    events = _code("LIMA (AP) — Police arrested two protesters outside the palace.")
+    assert events and all("LIMA" not in (e.source or "") and e.source_code != "PER"
+                          for e in events)
+
+
+def test_each_other_makes_the_act_reciprocal(nlp):
+    events = _code("Armenia and Azerbaijan accused one another of shelling villages.")
+    assert sorted((e.source_code, e.target_code) for e in events if e.cameo_root == "11") \
+        == [("ARM", "AZE"), ("AZE", "ARM")]
+
+
+def test_a_phrase_the_parser_hung_on_the_dateline_still_acts(nlp):
+    events = _code("TACNA, Peru (AP) — Peruvian Foreign Minister Ana Duarte on Monday "
+                   "accused Chile of spying on her ministry.")
+    assert [(e.source, e.source_code, e.target_code) for e in events
+            if e.cameo_root == "11"] == [("Ana Duarte", "PERGOV", "CHL")]
+
+
+def test_firms_and_state_media_the_phoenix_files_lack_have_their_country(nlp):
+    events = _code("Austria's OMV signed a gas deal with Gazprom. "
+                   "CCTV accused Japan of lying about the islands.")
+    codes = {(e.source_code, e.target_code) for e in events}
+    assert {("AUTBUS", "RUSBUS"), ("CHNMED", "JPN")} <= codes
+
+
+def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
+    events = _code("The United States welcomed the exchange of prisoners on Tuesday.")
+    assert [(e.cameo_root, e.source_code, e.target) for e in events] == [("05", "USA", None)]
+    # a role without a country acting on a thing is too vague to keep
+    assert _code("Officials welcomed the exchange of prisoners on Tuesday.") == []
+
+
+def test_an_act_done_to_a_thing_that_is_not_said_gives_no_event(nlp):
+    events = _code("The United States discussed the investigations on Tuesday.")
+    assert [e for e in events if e.cameo_root == "04"] == []
