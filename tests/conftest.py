@@ -119,3 +119,29 @@ def browser():
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
+
+
+#: Columns that hold the time a row was written: they differ between any two runs.
+_CLOCK_COLUMNS = {"stored_at", "processed_at", "seen_at", "first_added", "added"}
+
+
+def store_contents(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table of a dateline database, in rowid order, without the
+    columns that hold write times: two stores are the same when these are equal."""
+    import sqlite3
+
+    connection = sqlite3.connect(db)
+    try:
+        tables = [name for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        contents = {}
+        for table in tables:
+            names = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")
+                     if row[1] not in _CLOCK_COLUMNS]
+            columns = ", ".join(f'"{name}"' for name in names)
+            contents[table] = connection.execute(
+                f"SELECT {columns} FROM {table} ORDER BY rowid").fetchall()
+        return contents
+    finally:
+        connection.close()

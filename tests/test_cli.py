@@ -67,8 +67,10 @@ def test_run_stores_articles_and_ends_with_a_summary_line(runner, inputs, tmp_pa
     db = str(tmp_path / "x.db")
     first = invoke(runner, "run", "--no-language", "--db", db, str(inputs))
     second = invoke(runner, "run", "--no-language", "--db", db, str(inputs))
-    assert first.stdout.splitlines()[-1] == "read 3, stored 2, already present 0, failed 1"
-    assert second.stdout.splitlines()[-1] == "read 3, stored 0, already present 2, failed 1"
+    summary = r"read 3, stored {}, already present {}, failed 1 in \d+\.\d s \({} articles/s\)"
+    rate = r"\d+\.\d\d"
+    assert re.fullmatch(summary.format(2, 0, rate), first.stdout.splitlines()[-1])
+    assert re.fullmatch(summary.format(0, 2, rate), second.stdout.splitlines()[-1])
     assert sum(line.startswith("stored ") for line in first.stdout.splitlines()) == 2
 
 

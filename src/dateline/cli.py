@@ -10,6 +10,7 @@ batch goes on.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -108,58 +109,122 @@ def extract(paths, pretty, **options) -> None:
 @click.option("--reprocess", is_flag=True,
               help="Re-run the stages on stored articles made by older versions.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.option("--workers", type=int, default=None,
+              help="Processes to run the stages in (default: the number of cores; "
+                   "1: in this process).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run the stages on a Dask cluster (scheduler address, or 'local').")
+@click.option("--parquet", "parquet_dir", default=None, type=click.Path(file_okay=False),
+              help="Write Parquet tables into this folder instead of the SQLite store.")
 @_input_options
 @friendly_errors
-def run(paths, db, reprocess, quiet, **options) -> None:
+def run(paths, db, reprocess, quiet, workers, dask_address, parquet_dir, **options) -> None:
     """Store the articles of PATHS in the database.
 
     Prints a line per newly stored article (what was found in it) and ends with one
-    summary line: read, stored, already present, failed.
+    summary line: read, stored, already present, failed, seconds and rate. Ctrl-C stops
+    after the batch being written (exit status 130); what was stored is kept.
     """
     from dateline.pipeline import reprocess as reprocess_store
     from dateline.pipeline import run_into_store
+    from dateline.pipeline.runners import runner_for
+    from dateline.read.count import count_documents
     from dateline.store import Store
 
     settings = _input_settings(db=db, **options)
+    settings = settings.with_options(workers=workers)
     if not paths and not reprocess:
         raise click.UsageError("give PATHS to read, or --reprocess")
-    with Store(settings.db) as store:
-        if reprocess:
-            count = reprocess_store(store, settings)
-            click.echo(f"reprocessed {count} stored article(s) made by older versions",
-                       err=not paths)
-        if not paths:
-            return
-        progress = _Progress(quiet)
-        try:
-            summary = run_into_store(paths, store, settings, progress.update)
-        finally:
-            progress.close()
+    if parquet_dir and reprocess:
+        raise click.UsageError("--reprocess works on the SQLite store, not with --parquet")
+    stop = _StopOnCtrlC()
+    progress = _Progress(quiet, count_documents(paths) if paths else None)
+    try:
+        with stop:
+            if parquet_dir:
+                from dateline.pipeline.parquet import run_into_parquet
+
+                summary = run_into_parquet(paths, parquet_dir, settings, progress.update,
+                                           dask_address, stop.requested)
+            else:
+                with Store(settings.db) as store:
+                    if reprocess:
+                        count = reprocess_store(store, settings)
+                        click.echo(f"reprocessed {count} stored article(s) made by older "
+                                   "versions", err=not paths)
+                    if not paths:
+                        return
+                    runner = runner_for(settings, dask=dask_address)
+                    summary = run_into_store(paths, store, settings, progress.update,
+                                             runner, stop.requested)
+    except KeyboardInterrupt:
+        click.echo("dateline: stopped at once by a second Ctrl-C; what was stored is kept",
+                   err=True)
+        sys.exit(130)
+    finally:
+        progress.close()
     click.echo(summary.line())
+    if summary.interrupted:
+        click.echo("dateline: stopped by Ctrl-C; run again to read the rest "
+                   "(what is stored is skipped)", err=True)
+        sys.exit(130)
     if summary.read and summary.stored + summary.present == 0:
         sys.exit(1)
 
 
-class _Progress:
-    """A progress bar on a terminal (standard error), a line per stored article, and a
-    line per failure on standard error."""
+class _StopOnCtrlC:
+    """While active, the first Ctrl-C (SIGINT) asks the run to stop after the batch it
+    is writing; a second one stops at once (KeyboardInterrupt)."""
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self) -> None:
+        self._requested = False
+        self._previous = None
+
+    def requested(self) -> bool:
+        return self._requested
+
+    def _handle(self, signum, frame) -> None:
+        if self._requested:
+            raise KeyboardInterrupt
+        self._requested = True
+        click.echo("\ndateline: stopping after the current batch (Ctrl-C again to stop now)",
+                   err=True)
+
+    def __enter__(self) -> _StopOnCtrlC:
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        signal.signal(signal.SIGINT, self._previous)
+
+
+class _Progress:
+    """A progress bar on standard error when it is a terminal (not under ``--quiet``),
+    a line per stored article, and a line per failure on standard error."""
+
+    def __init__(self, quiet: bool = False, total: int | None = None) -> None:
         self.quiet = quiet
         self.bar = None
-        if sys.stderr.isatty():
+        self.counts = {"stored": 0, "present": 0, "failed": 0}
+        if sys.stderr.isatty() and not quiet:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit=" doc", desc="dateline", file=sys.stderr, leave=False)
+            self.bar = tqdm(total=total, unit=" doc", desc="dateline", file=sys.stderr,
+                            leave=False, dynamic_ncols=True)
 
     def update(self, outcome, status: str) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
         if status == "failed":
             self._write(f"dateline: {outcome.result}", err=True)
         elif status == "stored" and not self.quiet:
             self._write(_found_line(outcome.result))
         if self.bar is not None:
+            if self.bar.total is not None and self.bar.n >= self.bar.total:
+                self.bar.total = None  # more documents than files: the count was a guess
             self.bar.update(1)
-            self.bar.set_postfix_str(status, refresh=False)
+            self.bar.set_postfix_str(
+                f"stored {self.counts['stored']}, present {self.counts['present']}, "
+                f"failed {self.counts['failed']}", refresh=False)
 
     def _write(self, message: str, err: bool = False) -> None:
         if self.bar is not None:
@@ -286,8 +351,9 @@ def bench(task: str, data: Path | None, limit: int | None, model: str | None,
           db: Path | None, workers: int | None) -> None:
     """Measure TASK over a gold set; JSON goes to bench/results/.
 
-    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo
-    (these need --data), web (screenshots of every page) and api (load on the HTTP API).
+    TASK is one of: extract, dates, dumps, quotes, time, counts, ner, speed, events, geo,
+    scale (these need --data), web (screenshots of every page) and api (load on the HTTP
+    API).
     The last line printed is ``TASK: name=value ...``.
     """
     from dateline.bench import run_task

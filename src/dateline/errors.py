@@ -27,6 +27,10 @@ class InputError(DatelineError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self):
+        # raised in a worker process, it travels back to the parent pickled
+        return type(self), (self.origin, self.reason)
+
 
 class ConfigError(DatelineError):
     """A setting has a value dateline cannot use."""

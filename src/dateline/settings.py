@@ -8,6 +8,7 @@ The config file is ``./dateline.toml`` if present, else
     max_bytes = 10_000_000
     credits = ["my-credits.txt"]
     actors = ["my-actors.txt"]      # event dictionaries in PETRARCH format
+    workers = 4                     # processes `dateline run` uses (default: the cores)
 
 Every setting can also be given as an environment variable ``DATELINE_<NAME>``
 (lists separated by ``:``) and most as a command-line option.
@@ -36,6 +37,8 @@ class Settings:
     language: bool = True
     events: bool = True
     batch_size: int = 32
+    #: processes ``dateline run`` processes batches in (1: in its own process)
+    workers: int = field(default_factory=lambda: cpu_count())
     credits: tuple[str, ...] = field(default_factory=tuple)
     boilerplate: tuple[str, ...] = field(default_factory=tuple)
     actors: tuple[str, ...] = field(default_factory=tuple)
@@ -74,9 +77,19 @@ def _coerce(name: str, value: Any) -> Any:
 def _validated(settings: Settings) -> Settings:
     if settings.max_bytes <= 0:
         raise ConfigError(f"setting 'max_bytes' must be positive, not {settings.max_bytes}")
+    if settings.workers <= 0:
+        raise ConfigError(f"setting 'workers' must be positive, not {settings.workers}")
     if settings.batch_size <= 0:
         raise ConfigError(f"setting 'batch_size' must be positive, not {settings.batch_size}")
     return settings
+
+
+def cpu_count() -> int:
+    """The cores this process may use (its CPU affinity where the system tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def config_path() -> Path | None:

@@ -37,6 +37,7 @@ TASKS: dict[str, str] = {
     "geo": "dateline.bench.geo",
     "web": "dateline.bench.web",
     "api": "dateline.bench.api",
+    "scale": "dateline.bench.scale",
 }
 
 #: Tasks that need no gold set: ``--data`` (optional) names the inputs their store is

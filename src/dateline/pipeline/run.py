@@ -9,6 +9,7 @@ already holds, and counts what happened.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,22 @@ class Summary:
     stored: int = 0
     present: int = 0
     failed: int = 0
+    #: wall-clock seconds of the run (0 until it ends)
+    seconds: float = 0.0
+    #: True when the run was stopped (Ctrl-C) before its inputs ran out
+    interrupted: bool = False
+
+    @property
+    def articles(self) -> int:
+        return self.stored + self.present
 
     def line(self) -> str:
-        return (f"read {self.read}, stored {self.stored}, already present {self.present}, "
-                f"failed {self.failed}")
+        counts = (f"read {self.read}, stored {self.stored}, already present {self.present}, "
+                  f"failed {self.failed}")
+        if not self.seconds:
+            return counts
+        rate = self.articles / self.seconds
+        return f"{counts} in {self.seconds:.1f} s ({rate:.2f} articles/s)"
 
 
 def _language_options(settings: Settings):
@@ -103,38 +116,66 @@ def _annotated(batch: list[Outcome], settings: Settings,
 
 
 def run_into_store(inputs: Iterable[str], store, settings: Settings,
-                   on_outcome: Callable[[Outcome, str], None] | None = None) -> Summary:
+                   on_outcome: Callable[[Outcome, str], None] | None = None,
+                   runner=None, stop: Callable[[], bool] | None = None) -> Summary:
     """Process ``inputs`` into ``store``; ``on_outcome(outcome, status)`` after each one.
 
     ``status`` is ``stored``, ``present`` or ``failed``. Articles already in the store
-    only gain a sighting: the language stage does not run on them again.
+    only gain a sighting: the language stage does not run on them again. ``runner``
+    (:mod:`dateline.pipeline.runners`) runs the batches, in this process by default, in
+    worker processes or on a Dask cluster otherwise; this process alone writes, in input
+    order. ``stop()`` is asked after each batch is written: True ends the run there.
     """
+    from dateline.pipeline.runners import InProcess
+    from dateline.pipeline.work import batches
+
+    started = time.perf_counter()
+    summary = Summary()
     own_files = [store.path.with_name(store.path.name + suffix) for suffix in ("", "-wal", "-shm")]
-    return store_outcomes(articles_of(inputs, settings, own_files), store, settings, on_outcome)
+    runner = runner or InProcess(settings)
+    documents = iter_documents(inputs, settings.max_bytes, own_files)
+    try:
+        for batch in runner.results(batches(documents, settings.batch_size), store):
+            for outcome in batch:
+                _write(outcome, store, summary, on_outcome)
+            if stop is not None and stop():
+                summary.interrupted = True
+                break
+    except BaseException:
+        runner.close(cancel=True)
+        raise
+    runner.close(cancel=summary.interrupted)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
 def store_outcomes(outcomes: Iterable[Outcome], store, settings: Settings,
                    on_outcome: Callable[[Outcome, str], None] | None = None) -> Summary:
     """The language and event stages over article-layer ``outcomes``, into ``store``.
 
-    What :func:`run_into_store` does once the inputs are read; an upload to the web
-    API, read from its request body, goes through here too.
+    An upload to the web API, read from its request body, goes through here: in this
+    process, written as :func:`run_into_store` writes.
     """
     summary = Summary()
     for outcome in annotated(outcomes, settings, skip=lambda a: store.exists(a.id)):
-        summary.read += 1
-        if isinstance(outcome.result, Rejected):
-            summary.failed += 1
-            status = "failed"
-        else:
-            status = store.add(outcome.result, outcome.raw)
-            if status == "stored":
-                summary.stored += 1
-            else:
-                summary.present += 1
-        if on_outcome:
-            on_outcome(outcome, status)
+        _write(outcome, store, summary, on_outcome)
     return summary
+
+
+def _write(outcome: Outcome, store, summary: Summary,
+           on_outcome: Callable[[Outcome, str], None] | None) -> None:
+    summary.read += 1
+    if isinstance(outcome.result, Rejected):
+        summary.failed += 1
+        status = "failed"
+    else:
+        status = store.add(outcome.result, outcome.raw)
+        if status == "stored":
+            summary.stored += 1
+        else:
+            summary.present += 1
+    if on_outcome:
+        on_outcome(outcome, status)
 
 
 def reprocess(store, settings: Settings,

@@ -290,6 +290,11 @@ class Store:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?",
                                (article_id,)).fetchone() is not None
 
+    def iter_ids(self) -> Iterator[str]:
+        """The id of every stored article."""
+        for (article_id,) in self.db.execute("SELECT id FROM articles"):
+            yield article_id
+
     def raw(self, article_id: str) -> RawDocument | None:
         row = self.db.execute("SELECT * FROM raw_documents WHERE article_id = ?",
                               (article_id,)).fetchone()
