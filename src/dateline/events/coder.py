@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.entities.find import entities_by_segment
 from dateline.events import codebook, governing, implied, intent, nominal, participants, syntax
 from dateline.events.actors import (
     QUANTITY_NOUNS,
@@ -540,16 +541,23 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     main = main_place(places, opening)
     country = dominant_country(entities, segments, coder.actors, day)
     antecedents = Antecedents(segments, entities, list(quotes))
+    # each sentence looks only at the facts of its own segment: indexed once, so a
+    # long article costs its length, not its length times its facts
+    entities_at = entities_by_segment(entities)
+    dates_at = _by_segment(dates)
+    places_at = _by_segment(places)
     events: list[Event] = []
     for segment in segments:
         if segment.doc is None:
             continue
+        key = (segment.part, segment.index)
         for sentence in segment.doc.sents:
             if is_discarded_sentence(sentence):
                 continue
             for coded in code_sentence(sentence, coder.actors, coder.verbs, date=day,
                                        rules=ARTICLE):
-                record = to_record(coded, segment, sentence, entities, dates, places,
+                record = to_record(coded, segment, sentence, entities_at.get(key, []),
+                                   dates_at.get(key, []), places_at.get(key, []),
                                    country, day)
                 if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
                                      entities, country, day):
@@ -559,6 +567,15 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     events = _distinct(events)
     share_places(events, [e.place is not None for e in events], main)
     return events
+
+
+def _by_segment(facts: list) -> dict[tuple, list]:
+    """Facts with a ``where`` by (part, index) of their segment, in their order."""
+    found: dict[tuple, list] = {}
+    for fact in facts:
+        if fact.where is not None:
+            found.setdefault((fact.where.part, fact.where.index), []).append(fact)
+    return found
 
 
 def _distinct(events: list[Event]) -> list[Event]:

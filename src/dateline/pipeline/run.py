@@ -58,7 +58,8 @@ def _language_options(settings: Settings):
     from dateline.pipeline.stages import LanguageOptions
 
     return LanguageOptions(model=settings.model, events=settings.events,
-                           batch_size=settings.batch_size, actor_files=settings.actors,
+                           batch_size=settings.batch_size,
+                           max_chars=settings.max_language_chars, actor_files=settings.actors,
                            agent_files=settings.agents, verb_files=settings.verbs)
 
 

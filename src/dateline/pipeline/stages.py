@@ -22,6 +22,7 @@ language keeps its record, gets no language facts and a warning.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from time import perf_counter
 
@@ -48,6 +49,8 @@ class LanguageOptions:
     model: str | None = None
     events: bool = True
     batch_size: int = 32
+    #: longer article texts (characters) skip the stages; None: no limit
+    max_chars: int | None = None
     #: the user's event dictionaries (PETRARCH format), read after the shipped ones
     actor_files: tuple[str, ...] = ()
     agent_files: tuple[str, ...] = ()
@@ -85,7 +88,7 @@ def annotate(articles: list[Article], options: LanguageOptions | None = None,
     options = options or LanguageOptions()
     nlp = load_nlp(options.model)
     versions = language_versions(nlp, options)
-    english = [a for a in articles if _is_supported(a)]
+    english = [a for a in articles if _is_supported(a) and _is_short(a, options.max_chars)]
     segments_of = {id(a): article_segments(a) for a in english}
     checkpoint("parse")
     started = perf_counter()
@@ -118,6 +121,26 @@ def _is_supported(article: Article) -> bool:
         return True
     _warn(article, f"language {article.language or 'unknown'!r} is not supported by the "
                    "language layer yet: no entities, quotes, dates, counts or events")
+    return False
+
+
+def text_length(article: Article) -> int:
+    """Characters the language stages would read: title, paragraphs and captions."""
+    return (len(article.title or "") + sum(len(p) for p in article.paragraphs)
+            + sum(len(i.caption or "") for i in article.images))
+
+
+def _is_short(article: Article, max_chars: int | None) -> bool:
+    length = text_length(article)
+    if max_chars is None or length <= max_chars:
+        return True
+    _warn(article, f"text of {length:,} characters is over the limit of {max_chars:,} for "
+                   "the language layer: no entities, quotes, dates, counts or events "
+                   "(raise the max_language_chars setting, DATELINE_MAX_LANGUAGE_CHARS or "
+                   "--max-language-chars, and run again)")
+    print(f"dateline: {article.source or article.url or article.title or 'article'}: "
+          f"text of {length:,} characters is over max_language_chars ({max_chars:,}): "
+          "stored without language facts", file=sys.stderr)
     return False
 
 

@@ -179,7 +179,7 @@ class DescriptionMixin:
         lemma = head.lemma_.lower()
         sentence = self.sentences.index(key)
         for order, segment in enumerate(self.segments[:key[0] + 1]):
-            for token in segment.doc if segment.doc is not None else ():
+            for token in self._tokens_from(order, segment, sentence - UNNAMED_WINDOW):
                 if (order, token.idx) >= key:
                     break
                 if token.lemma_.lower() == lemma and token.pos_ == "NOUN" and \
@@ -187,6 +187,25 @@ class DescriptionMixin:
                         sentence - self.sentences.index((order, token.idx)) <= UNNAMED_WINDOW:
                     return True
         return False
+
+    def _tokens_from(self, order: int, segment, first: int):
+        """The tokens of segment ``order`` from article sentence number ``first`` on:
+        earlier ones are outside any window, and reading every token before each quote
+        grows with a long article's length squared."""
+        if segment.doc is None:
+            return ()
+        sentences = self.sentences
+        local = first - sentences.base[order]
+        if local <= 0:
+            return segment.doc
+        if local >= len(sentences.starts[order]):
+            return ()
+        cache = self.__dict__.setdefault("_token_starts", {})  # segment order -> offsets
+        starts = cache.get(order)
+        if starts is None:
+            starts = cache[order] = [t.idx for t in segment.doc]
+        at = bisect.bisect_left(starts, sentences.starts[order][local])
+        return segment.doc[at:]
 
     def _role_holder(self, key: Key, head: Token) -> Named | None:
         """The person introduced with the role noun ``head`` ("the mayor"): the nearest

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.entities.find import entity_at
+from dateline.entities.find import entities_by_segment, entity_at
 from dateline.quotes.captions import caption_like
 from dateline.quotes.descriptions import (
     DEFINITE,
@@ -67,6 +67,8 @@ class SpeakerResolver(DescriptionMixin):
                  quoted: dict[int, list[tuple[int, int]]]) -> None:
         self.segments = segments
         self.entities = entities
+        self.original: dict[int, Entity] = {}  # a segment's copy -> the entity
+        self.entities_at = entities_by_segment(entities, self.original)
         self.order = {(s.part, s.index): n for n, s in enumerate(segments)}
         self.sentences = Sentences(segments)
         self.captions = self._captions()
@@ -241,7 +243,8 @@ class SpeakerResolver(DescriptionMixin):
 
     def _entity_name(self, segment: Segment, token: Token) -> Named | None:
         where = segment.where(token.idx, token.idx + len(token.text))
-        entity = entity_at(self.entities, where)
+        local = entity_at(self.entities_at.get((where.part, where.index), []), where)
+        entity = self.original[id(local)] if local is not None else None
         if entity is not None and entity.type in SPEAKER_TYPES:
             kind = KIND_OF_TYPE[entity.type]
             return self._as_person(Named(entity.name, entity,
