@@ -82,7 +82,32 @@ class Candidate:
 Entry = tuple[str, str, str, str, float, float, int, int]
 
 
-class Gazetteer:
+class CodeLookups:
+    """Look-ups by code that both gazetteers (in memory and on disk) answer alike.
+
+    Needs ``iso2`` (alpha-3 -> alpha-2), ``countries`` and ``admin1s`` (code -> row
+    number), ``abbreviations`` (text -> admin1 code) and ``candidate(number)``.
+    """
+
+    def country(self, code: str) -> Candidate | None:
+        """The country with ISO alpha-2 or alpha-3 ``code``."""
+        if len(code) == 3:
+            code = self.iso2.get(code, "")
+        number = self.countries.get(code)
+        return None if number is None else self.candidate(number)
+
+    def admin1(self, code: str) -> Candidate | None:
+        """The first-level division with GeoNames code ``code`` ("US.KY")."""
+        number = self.admin1s.get(code)
+        return None if number is None else self.candidate(number)
+
+    def abbreviation(self, text: str) -> Candidate | None:
+        """The division an abbreviation names, as written ("Ky.", "KY", "Ont.")."""
+        code = self.abbreviations.get(text.strip())
+        return self.admin1(code) if code else None
+
+
+class Gazetteer(CodeLookups):
     """The name index. Build it with :func:`gazetteer` (cached), not directly."""
 
     def __init__(self) -> None:
@@ -140,22 +165,6 @@ class Gazetteer:
         found.sort(key=lambda c: (c.alias, -c.population))
         return found
 
-    def country(self, code: str) -> Candidate | None:
-        """The country with ISO alpha-2 or alpha-3 ``code``."""
-        if len(code) == 3:
-            code = self.iso2.get(code, "")
-        number = self.countries.get(code)
-        return None if number is None else self.candidate(number)
-
-    def admin1(self, code: str) -> Candidate | None:
-        """The first-level division with GeoNames code ``code`` ("US.KY")."""
-        number = self.admin1s.get(code)
-        return None if number is None else self.candidate(number)
-
-    def abbreviation(self, text: str) -> Candidate | None:
-        """The division an abbreviation names, as written ("Ky.", "KY", "Ont.")."""
-        code = self.abbreviations.get(text.strip())
-        return self.admin1(code) if code else None
 
 
 # -- sources -------------------------------------------------------------------

@@ -31,6 +31,7 @@ from dateline.places.gazetteer import (
     MIN_POPULATION,
     TABLES,
     Candidate,
+    CodeLookups,
     Gazetteer,
     build,
 )
@@ -136,7 +137,7 @@ def _drop_stale(current: Path, min_population: int) -> None:
 # -- reading -----------------------------------------------------------------------
 
 
-class DiskGazetteer:
+class DiskGazetteer(CodeLookups):
     """The index read from its SQLite file, a name at a time.
 
     Answers as :class:`~dateline.places.gazetteer.Gazetteer` does (same candidates,
@@ -188,23 +189,6 @@ class DiskGazetteer:
         found = list(self._memo(normalize(name)))
         found.sort(key=lambda c: (c.alias, -c.population))
         return found
-
-    def country(self, code: str) -> Candidate | None:
-        """The country with ISO alpha-2 or alpha-3 ``code``."""
-        if len(code) == 3:
-            code = self.iso2.get(code, "")
-        number = self.countries.get(code)
-        return None if number is None else self.candidate(number)
-
-    def admin1(self, code: str) -> Candidate | None:
-        """The first-level division with GeoNames code ``code`` ("US.KY")."""
-        number = self.admin1s.get(code)
-        return None if number is None else self.candidate(number)
-
-    def abbreviation(self, text: str) -> Candidate | None:
-        """The division an abbreviation names, as written ("Ky.", "KY", "Ont.")."""
-        code = self.abbreviations.get(text.strip())
-        return self.admin1(code) if code else None
 
 
 def ensure(min_population: int = MIN_POPULATION, rebuild: bool = False) -> Path:
