@@ -51,10 +51,9 @@ TIMEOUT = 30.0
 #: Results per events page, in both servers.
 PAGE = 50
 
-#: What datasette runs for ``/api/events?type=T&limit=50``: the events that occurred
-#: with a mention of a CAMEO code starting with T, newest first, then most mentioned,
-#: with the columns of the lead mention (its first) and the figures.
-DATASETTE_SQL = """
+#: The columns both datasette queries answer: each event with its lead mention (its
+#: first) and the figures.
+_EVENT_COLUMNS = """
 SELECT e.id, e.date, m.source, m.source_code, m.source_country, m.cameo, m.plover,
        m.quad_class, m.goldstein, m.target, m.target_code, m.target_country,
        m.place_name, m.place_country, m.mode, m.sentence, m.article_id,
@@ -64,7 +63,12 @@ SELECT e.id, e.date, m.source, m.source_code, m.source_country, m.cameo, m.plove
 FROM events e
 JOIN event_mentions m ON m.id = (SELECT min(x.id) FROM event_mentions x
                                  WHERE x.event_id = e.id)
-WHERE e.occurred = 1
+"""
+
+#: What datasette runs for ``/api/events?type=T&limit=50``: the events that occurred
+#: with a mention of a CAMEO code starting with T, newest first, then most mentioned,
+#: with the columns of the lead mention (its first) and the figures.
+DATASETTE_SQL = _EVENT_COLUMNS + """WHERE e.occurred = 1
   AND e.id IN (SELECT t.event_id FROM event_mentions t WHERE t.cameo LIKE :type || '%')
 ORDER BY e.date IS NULL, e.date DESC, num_mentions DESC, e.id
 LIMIT 50
@@ -80,16 +84,7 @@ WITH matching AS (
 last AS (
   SELECT e.date FROM events e WHERE e.occurred = 1 AND e.id IN (SELECT event_id FROM matching)
   ORDER BY e.date DESC LIMIT 1 OFFSET 49)
-SELECT e.id, e.date, m.source, m.source_code, m.source_country, m.cameo, m.plover,
-       m.quad_class, m.goldstein, m.target, m.target_code, m.target_country,
-       m.place_name, m.place_country, m.mode, m.sentence, m.article_id,
-       (SELECT count(*) FROM event_mentions c WHERE c.event_id = e.id) AS num_mentions,
-       (SELECT count(DISTINCT c.article_id) FROM event_mentions c
-        WHERE c.event_id = e.id) AS num_articles
-FROM events e
-JOIN event_mentions m ON m.id = (SELECT min(x.id) FROM event_mentions x
-                                 WHERE x.event_id = e.id)
-WHERE e.occurred = 1 AND e.id IN (SELECT event_id FROM matching)
+""" + _EVENT_COLUMNS + """WHERE e.occurred = 1 AND e.id IN (SELECT event_id FROM matching)
   AND (e.date >= (SELECT date FROM last) OR (SELECT date FROM last) IS NULL)
 ORDER BY e.date IS NULL, e.date DESC, num_mentions DESC, e.id
 LIMIT 50
