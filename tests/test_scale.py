@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -83,6 +84,33 @@ def test_a_batch_skips_the_language_stage_for_known_articles():
     assert fresh.entities
     known = process_batch([raw], settings, KnownIds([fresh.id]))[0].result
     assert known.id == fresh.id and not known.entities and not known.dates
+
+
+def test_a_batch_leaves_the_vocabulary_as_it_found_it_and_no_parse_alive():
+    """New words of a batch are freed with it (spaCy's memory zone): a long run over
+    ever new names keeps the model's vocabulary flat, and the records are plain data."""
+    import gc
+
+    from spacy.tokens import Doc, Span, Token
+
+    from dateline.parse.nlp import load_nlp
+    from dateline.pipeline.work import process_batch
+    from dateline.records import RawDocument
+
+    settings = Settings()
+    warm = RawDocument(source="a.txt", origin="a.txt", kind="text", content=TEXTS["aid.txt"])
+    process_batch([warm], settings)
+    strings = load_nlp(settings.model).vocab.strings
+    before = len(strings)
+    text = ("Vorlandia expels Quzbekhan envoy\n\nThe government of Vorlandia expelled the "
+            "Quzbekhan ambassador, Trindel Maxovar, from Plimsk on Tuesday, the foreign "
+            "ministry spokeswoman Ilvra Dossenkamp said.\n")
+    raw = RawDocument(source="b.txt", origin="b.txt", kind="text", content=text)
+    article = process_batch([raw], settings)[0].result
+    assert "Trindel Maxovar" in json.dumps(article.to_dict())  # the facts outlive the parse
+    assert len(strings) == before and "Dossenkamp" not in strings
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, (Doc, Span, Token))]
 
 
 def test_runner_for_picks_processes_by_worker_count():

@@ -91,14 +91,20 @@ def annotate(articles: list[Article], options: LanguageOptions | None = None,
     english = [a for a in articles if _is_supported(a) and _is_short(a, options.max_chars)]
     segments_of = {id(a): article_segments(a) for a in english}
     checkpoint("parse")
-    started = perf_counter()
-    parse_segments([s for a in english for s in segments_of[id(a)]], nlp, options.batch_size)
-    if timings is not None:
-        timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
-    for article in articles:
-        if id(article) in segments_of:
-            run_stages(article, segments_of[id(article)], options, timings)
-            article.versions.update(versions)
+    # Strings and lexemes spaCy adds while parsing the batch are freed when the zone
+    # ends, so a long run over ever new names does not grow the vocabulary; the stages
+    # turn the parses into plain records inside it, and no Doc outlives it.
+    with nlp.memory_zone():
+        started = perf_counter()
+        parse_segments([s for a in english for s in segments_of[id(a)]], nlp,
+                       options.batch_size)
+        if timings is not None:
+            timings["parse"] = timings.get("parse", 0.0) + perf_counter() - started
+        for article in articles:
+            if id(article) in segments_of:
+                run_stages(article, segments_of[id(article)], options, timings)
+                article.versions.update(versions)
+        segments_of.clear()
     return articles
 
 
