@@ -23,10 +23,15 @@ from concurrent.futures.process import BrokenProcessPool
 
 from dateline.errors import DatelineError
 from dateline.pipeline.work import Item, KnownIds, run_batch, warm_up
+from dateline.records import RawDocument
 from dateline.settings import Settings
 
 #: Batches in flight per worker: one running, one waiting, so no worker idles.
 IN_FLIGHT_PER_WORKER = 2
+#: Parts a batch is cut into for the workers: small parts keep every worker busy to the
+#: end of a run (no long last batch on one worker while the others wait) and a slow
+#: part at the head of the queue holds the others back less.
+PARTS_PER_BATCH = 4
 
 
 class InProcess:
@@ -68,9 +73,12 @@ def _start_worker(settings: Settings, known: KnownIds) -> None:
 
 
 def _worker_batch(items: list[Item], settings: Settings, number: int, target) -> list:
+    """The results (articles or rejections) of ``items``, without their raw documents,
+    which the parent holds already."""
     if _worker_error is not None:
         raise _worker_error
-    return run_batch(items, settings, _worker_known, number, target)
+    return [outcome.result for outcome in run_batch(items, settings, _worker_known, number,
+                                                    target)]
 
 
 def snapshot(known) -> KnownIds:
@@ -83,14 +91,20 @@ def snapshot(known) -> KnownIds:
 
 
 class LocalPool:
-    """Batches in ``workers`` processes of this machine; results back in input order."""
+    """Batches in ``workers`` processes of this machine; results back in input order.
+
+    Each batch goes to the workers in :data:`PARTS_PER_BATCH` parts (whole, with a
+    Parquet target, whose files are named by batch), and comes back whole: the writer
+    still stores, and Ctrl-C still stops, batch by batch.
+    """
 
     def __init__(self, settings: Settings, workers: int, target=None) -> None:
         self.settings = settings
         self.workers = workers
         self.target = target
         self.executor: ProcessPoolExecutor | None = None
-        self.pending: deque[Future] = deque()
+        #: batches sent, in input order, each with the futures of its parts
+        self.pending: deque[tuple[list[Item], list[Future]]] = deque()
 
     def results(self, batches: Iterable[list[Item]], known=None) -> Iterator[list]:
         batches = iter(batches)
@@ -109,26 +123,41 @@ class LocalPool:
             initializer=_start_worker, initargs=(self.settings, known))
         limit = self.workers * IN_FLIGHT_PER_WORKER
         for number, batch in enumerate(batches):
-            self.pending.append(self.executor.submit(_worker_batch, batch, self.settings,
-                                                     number, self.target))
+            self.pending.append((batch, self._submit(batch, number)))
             if len(self.pending) >= limit:
                 yield self._next()
         while self.pending:
             yield self._next()
 
+    def _submit(self, batch: list[Item], number: int) -> list[Future]:
+        if self.target is not None:
+            return [self.executor.submit(_worker_batch, batch, self.settings, number,
+                                         self.target)]
+        size = -(-len(batch) // PARTS_PER_BATCH)
+        return [self.executor.submit(_worker_batch, batch[at:at + size], self.settings,
+                                     number, None)
+                for at in range(0, len(batch), size)]
+
     def _next(self) -> list:
+        from dateline.pipeline.run import Outcome
+
+        batch, parts = self.pending.popleft()
         try:
-            return self.pending.popleft().result()
+            results = [result for part in parts for result in part.result()]
         except BrokenProcessPool as exc:
             raise DatelineError(f"a worker process died ({exc}); what was stored is kept, "
                                 "run again to complete the rest") from exc
+        # the raw documents never travel back: the parent still holds them
+        return [Outcome(item if isinstance(item, RawDocument) else None, result)
+                for item, result in zip(batch, results, strict=True)]
 
     def close(self, cancel: bool = False) -> None:
         """Shut the workers down; ``cancel`` drops the batches in flight at once."""
         if self.executor is None:
             return
-        for future in self.pending:
-            future.cancel()
+        for _, parts in self.pending:
+            for future in parts:
+                future.cancel()
         self.pending.clear()
         if cancel:
             # Python 3.11 has no public way to stop a busy worker; its batch is dropped
