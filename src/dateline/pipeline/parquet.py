@@ -10,7 +10,9 @@ that is run again (a lost Dask worker) overwrites its own files.
 One article, one row: the parent (which sees every batch's ids in order) keeps the ids
 written so far; an article that an earlier batch already wrote (the same story read
 from two URLs) has its rows taken out of the later batch's files again, its sighting
-kept. Articles that ``DIR`` held before the run only gain sightings.
+kept. Articles that ``DIR`` held before the run only gain sightings, and only new ones:
+the parent also keeps a 64-bit hash of each (article, URL) sighting, read from ``DIR``
+at the start, and takes a sighting read again out of its batch's file.
 
 The tables, one row per article or per fact, linked by ``article_id``:
 
@@ -211,6 +213,27 @@ class ParquetTarget:
                 elif kept.num_rows < data.num_rows:
                     self._write_table(path, kept)
 
+    def keep_new_sightings(self, number: int, seen: set[int]) -> None:
+        """Take out of batch ``number`` each sighting ``seen`` holds (an article read again
+        from the same URL, in this run or an earlier one); add the rest to ``seen``."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for path in sorted(Path(self.folder, "sightings").glob(
+                f"{PARTITION}=*/{self.file_name(number)}")):
+            data = pq.read_table(path, partitioning=None)
+            keep = []
+            for key in _sighting_keys(data):
+                keep.append(key not in seen)
+                seen.add(key)
+            if all(keep):
+                continue
+            kept = data.filter(pa.array(keep))
+            if kept.num_rows == 0:
+                path.unlink()
+            else:
+                self._write_table(path, kept)
+
     def _write_table(self, path: Path, data) -> None:
         import pyarrow.parquet as pq
 
@@ -230,6 +253,24 @@ def _arrow_table(table: str, rows: list[dict]):
 
     schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS[table]])
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _sighting_keys(data) -> list[int]:
+    """A hash of (article id, URL) per row of a sightings table; 64 bits keep a million
+    sightings in a few tens of megabytes, with a collision about once in 10^7 runs."""
+    return [hash((article_id, url)) for article_id, url in
+            zip(data["article_id"].to_pylist(), data["url"].to_pylist(), strict=True)]
+
+
+def stored_sightings(folder: str | Path) -> set[int]:
+    """The keys of the sightings a Parquet folder already holds."""
+    import pyarrow.parquet as pq
+
+    keys: set[int] = set()
+    for path in sorted(Path(folder, "sightings").glob(f"{PARTITION}=*/*.parquet")):
+        table = pq.read_table(path, columns=["article_id", "url"], partitioning=None)
+        keys.update(_sighting_keys(table))
+    return keys
 
 
 def stored_ids(folder: str | Path) -> list[str]:
@@ -257,6 +298,7 @@ def run_into_parquet(inputs: Iterable[str], folder: str | Path, settings: Settin
     root.mkdir(parents=True, exist_ok=True)
     target = ParquetTarget(str(root), time.strftime("%Y%m%dT%H%M%S") + uuid.uuid4().hex[:6])
     known = KnownIds(stored_ids(root))
+    sighted = stored_sightings(root)
     runner = runner_for(settings, dask=dask, target=target)
     summary, written = Summary(), set()
     documents = iter_documents(inputs, settings.max_bytes, [root])
@@ -268,6 +310,7 @@ def run_into_parquet(inputs: Iterable[str], folder: str | Path, settings: Settin
                      if id(a) in whole and a.id in written}
             if again:
                 target.drop(number, again)
+            target.keep_new_sightings(number, sighted)
             for outcome in batch:
                 summary.read += 1
                 article = outcome.result
