@@ -11,7 +11,7 @@ One article, one row: the parent (which sees every batch's ids in order) keeps t
 written so far; an article that an earlier batch already wrote (the same story read
 from two URLs) has its rows taken out of the later batch's files again, its sighting
 kept. Articles that ``DIR`` held before the run only gain sightings, and only new ones:
-the parent also keeps a 64-bit hash of each (article, URL) sighting, read from ``DIR``
+the parent also keeps a 64-bit hash of each (article, URL, source) sighting, read from ``DIR``
 at the start, and takes a sighting read again out of its batch's file.
 
 The tables, one row per article or per fact, linked by ``article_id``:
@@ -215,7 +215,7 @@ class ParquetTarget:
 
     def keep_new_sightings(self, number: int, seen: set[int]) -> None:
         """Take out of batch ``number`` each sighting ``seen`` holds (an article read again
-        from the same URL, in this run or an earlier one); add the rest to ``seen``."""
+        from the same URL and source, in this run or an earlier one); add the rest to ``seen``."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -256,10 +256,12 @@ def _arrow_table(table: str, rows: list[dict]):
 
 
 def _sighting_keys(data) -> list[int]:
-    """A hash of (article id, URL) per row of a sightings table; 64 bits keep a million
-    sightings in a few tens of megabytes, with a collision about once in 10^7 runs."""
-    return [hash((article_id, url)) for article_id, url in
-            zip(data["article_id"].to_pylist(), data["url"].to_pylist(), strict=True)]
+    """A hash per row of a sightings table of what makes a sighting one (the SQLite
+    store's unique key): article id, URL and source; 64 bits keep a million sightings in
+    a few tens of megabytes, with a collision about once in 10^7 runs."""
+    columns = (data[name].to_pylist() for name in ("article_id", "url", "source"))
+    return [hash((article_id, url or "", source or ""))
+            for article_id, url, source in zip(*columns, strict=True)]
 
 
 def stored_sightings(folder: str | Path) -> set[int]:
@@ -268,7 +270,8 @@ def stored_sightings(folder: str | Path) -> set[int]:
 
     keys: set[int] = set()
     for path in sorted(Path(folder, "sightings").glob(f"{PARTITION}=*/*.parquet")):
-        table = pq.read_table(path, columns=["article_id", "url"], partitioning=None)
+        table = pq.read_table(path, columns=["article_id", "url", "source"],
+                              partitioning=None)
         keys.update(_sighting_keys(table))
     return keys
 
