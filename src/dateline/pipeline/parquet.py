@@ -30,8 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.pipeline.run import Outcome, Summary
-from dateline.pipeline.work import KnownIds, batches
+from dateline.pipeline.run import Outcome, Summary, drive
+from dateline.pipeline.work import KnownIds
 from dateline.records import Article, Rejected, to_dict
 from dateline.settings import Settings
 
@@ -303,38 +303,31 @@ def run_into_parquet(inputs: Iterable[str], folder: str | Path, settings: Settin
     known = KnownIds(stored_ids(root))
     sighted = stored_sightings(root)
     runner = runner_for(settings, dask=dask, target=target)
-    summary, written = Summary(), set()
+    written: set[str] = set()
+
+    def write_batch(number: int, batch: list[Outcome], summary: Summary) -> None:
+        """Count the batch its worker wrote; take out what an earlier batch wrote."""
+        whole = {id(a) for a in written_whole(batch, known)}
+        again = {a.id for a in (o.result for o in batch)
+                 if id(a) in whole and a.id in written}
+        if again:
+            target.drop(number, again)
+        target.keep_new_sightings(number, sighted)
+        for outcome in batch:
+            summary.read += 1
+            article = outcome.result
+            if isinstance(article, Rejected):
+                summary.failed += 1
+                status = "failed"
+            elif id(article) in whole and article.id not in again:
+                summary.stored += 1
+                written.add(article.id)
+                status = "stored"
+            else:
+                summary.present += 1
+                status = "present"
+            if on_outcome:
+                on_outcome(outcome, status)
+
     documents = iter_documents(inputs, settings.max_bytes, [root])
-    try:
-        for number, batch in enumerate(runner.results(batches(documents,
-                                                              settings.batch_size), known)):
-            whole = {id(a) for a in written_whole(batch, known)}
-            again = {a.id for a in (o.result for o in batch)
-                     if id(a) in whole and a.id in written}
-            if again:
-                target.drop(number, again)
-            target.keep_new_sightings(number, sighted)
-            for outcome in batch:
-                summary.read += 1
-                article = outcome.result
-                if isinstance(article, Rejected):
-                    summary.failed += 1
-                    status = "failed"
-                elif id(article) in whole and article.id not in again:
-                    summary.stored += 1
-                    written.add(article.id)
-                    status = "stored"
-                else:
-                    summary.present += 1
-                    status = "present"
-                if on_outcome:
-                    on_outcome(outcome, status)
-            if stop is not None and stop():
-                summary.interrupted = True
-                break
-    except BaseException:
-        runner.close(cancel=True)
-        raise
-    runner.close(cancel=summary.interrupted)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return drive(documents, runner, settings, known, write_batch, stop, started)
