@@ -109,6 +109,24 @@ def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(n
     assert arrests and all(e.source_code == "USACOP" for e in arrests)
 
 
+def test_a_country_written_as_an_offices_nationality_is_not_the_articles(nlp):
+    # a US story about Peru: Peru's offices carry their nationality and the US ones
+    # are written bare, so the police of the story are American
+    text = [
+        "Peruvian President Rosa Quispe asked the United States for help on Monday. "
+        "Peru, Peru and Peru again were named in the request.",
+        "Lima and Cusco were flooded, and Peru says more rain is coming to Peru.",
+        "President Tom Harlan said the United States would send aid to Peru.",
+        "Lawmakers in Washington questioned the plan, and police arrested two "
+        "protesters outside the Capitol on Friday.",
+    ]
+    article = Article(id="p", title=None, paragraphs=text, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    arrests = [e for e in article.events if e.cameo_root == "17"]
+    assert arrests and all(e.source_code == "USACOP" for e in arrests)
+
+
 def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp):
     events = _code("Police in Ohio arrested Jane Roe, 32, of Dayton on Friday. "
                    "Officers also arrested Tom Smith at the scene.")

@@ -59,6 +59,9 @@ class RoleFact:
     start: int = 0
     end: int = 0
     noun_start: int = 0
+    #: The country is written as a place or nationality ("Ukrainian President"), not
+    #: known from an institution ("White House press secretary").
+    country_written: bool = False
 
 
 def person_role(doc: Doc, start: int, end: int, outer: int | None = None) -> RoleFact | None:
@@ -161,6 +164,7 @@ def _analyse(tokens: list[Token], head: Token | None = None) -> RoleFact | None:
     if not role_tokens:
         return None
     country = _country_of(tokens)
+    written = country is not None
     sector = role.sector
     institution = find_institution([t.text for t in tokens])
     national = role.national or _national_without_modifiers(lowered[role_start:])
@@ -177,6 +181,7 @@ def _analyse(tokens: list[Token], head: Token | None = None) -> RoleFact | None:
     return RoleFact(
         text=text, sector=sector, national=national, country=country,
         start=tokens[0].i, end=tokens[-1].i + 1, noun_start=tokens[role_start].i,
+        country_written=written,
     )
 
 
@@ -248,7 +253,13 @@ def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
 
 
 def _country_of(tokens: list[Token]) -> str | None:
-    """The first country a phrase names: a country word or a place ("of Springfield")."""
+    """The first country a phrase names: a country word or a place ("of Springfield").
+
+    A country after "to" is where an envoy is sent ("ambassador to Britain", "special
+    envoy to Ukraine"), not the holder's: the phrase is read up to it.
+    """
+    cut = next((i for i, t in enumerate(tokens) if t.lower_ == "to"), len(tokens))
+    tokens = tokens[:cut]
     for token in tokens:
         code = country_code(token.text)
         if code:

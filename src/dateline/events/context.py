@@ -16,9 +16,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from dateline.entities.find import foreign_countries, home_country
+from dateline.entities.roles import RoleFact, person_role
 from dateline.events import codebook
 from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
@@ -142,11 +144,16 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
     story's institutions ("the White House", "Antony Blinken"), while the country the
     entities stage gave a person without one written is itself a guess from the places
     (a story about the US inquiry into Ukraine names Ukraine most). A country must hold
-    a third of the votes.
+    a third of the votes, and one written as the nationality of a person's national
+    office is passed over for one never so written
+    (:func:`~dateline.entities.find.home_country`).
     """
     docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
     votes: Counter = Counter()
+    roles: list[RoleFact | None] = []
     for entity in entities:
+        if entity.type == "PERSON" and docs:
+            roles.extend(_roles(entity, docs))
         if entity.type in NAMED_ACTOR_TYPES and dictionary is not None and docs:
             coded = [_coded_country(m.where, docs, dictionary, day) for m in entity.mentions]
             if any(coded):
@@ -156,11 +163,19 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
                 continue  # no country written with the person: the guess does not vote
         if entity.country:
             votes[entity.country] += len(entity.mentions) or 1
-    if not votes:
-        return None
-    country, count = votes.most_common(1)[0]
-    # a country must hold a third of the votes to be what the article is about
-    return country if count * 3 >= sum(votes.values()) else None
+    # a country must hold a third of the votes to be what the article is about; one
+    # written as an office's nationality ("Ukrainian President") is foreign to it
+    return home_country(votes, foreign_countries(roles))
+
+
+def _roles(entity: Entity, docs: dict) -> Iterator[RoleFact | None]:
+    """The role written with each mention of a person ("Ukrainian President")."""
+    for mention in entity.mentions:
+        at = mention.where
+        doc = docs.get((at.part, at.index))
+        span = doc.char_span(at.start, at.end, alignment_mode="expand") if doc else None
+        if span is not None and len(span):
+            yield person_role(doc, span.start, span.end)
 
 
 def _coded_country(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
