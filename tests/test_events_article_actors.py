@@ -186,3 +186,9 @@ def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
 def test_an_act_done_to_a_thing_that_is_not_said_gives_no_event(nlp):
     events = _code("The United States discussed the investigations on Tuesday.")
     assert [e for e in events if e.cameo_root == "04"] == []
+
+
+def test_each_country_of_a_coordinated_target_is_a_target(nlp):
+    # "UK" is as common a short name as "US": both conjuncts are coded targets
+    events = _code("Peru's foreign minister accused the UK and the US of meddling.")
+    assert {e.target_code for e in events if e.cameo_root == "11"} == {"GBR", "USA"}
