@@ -135,6 +135,15 @@ def test_a_country_written_with_an_office_is_no_guess_for_offices_written_bare(
     assert named(entities, "Tom Harlan").country == "USA"
 
 
+def test_a_body_of_the_state_without_a_country_takes_the_home_country(entities_of):
+    entities = entities_of(
+        "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and "
+        "Cusco are flooded. President Tom Harlan told the Senate the United States "
+        "would send money to Peru, and US officials agreed."
+    )
+    assert named(entities, "Senate").country == "USA"
+
+
 def test_a_story_naming_each_office_with_its_country_keeps_the_dominant_one(entities_of):
     entities = entities_of(
         "Peruvian President Rosa Quispe met US Secretary of State Dan Ruiz in Lima. "

@@ -42,7 +42,7 @@ from dateline.records import Entity, Mention, Where
 __all__ = ["KEPT_TYPES", "entities_by_segment", "entity_at", "find_entities"]
 
 #: Sectors of the state: an organisation of one of these with no country named takes
-#: the article's dominant country ("the Border Patrol", "the Supreme Court").
+#: the article's home country ("the Border Patrol", "the Supreme Court").
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 #: Evidence order for roles and countries: the body first, captions last.
 _PART_RANK = {"body": 0, "title": 1, "caption": 2}
@@ -53,7 +53,7 @@ _ORDER_STRIDE = 10_000_000
 _PERSONAL_BODIES = frozenset({
     "administration", "government", "campaign", "presidency", "cabinet", "era", "camp",
 })
-#: Captions repeat the story's places; they count half toward the dominant country.
+#: Captions repeat the story's places; they count half toward the home country.
 _CAPTION_WEIGHT = 0.5
 #: Least share of the country votes the dominant country must hold. A third keeps a
 #: story about two countries (the worked example: USA 19.5 votes, MEX 10) and refuses a
@@ -67,9 +67,8 @@ def find_entities(segments: list[Segment]) -> list[Entity]:
     mentions.extend(_last_name_mentions(segments, mentions))
     mentions.sort(key=lambda m: m.order)
     groups = group_mentions(mentions)
-    dominant = dominant_country(mentions)
     home = home_country(country_votes(mentions), marked_countries(mentions), least=2)
-    return [_entity(group, dominant, home) for group in groups]
+    return [_entity(group, home) for group in groups]
 
 
 def _all_mentions(segments: list[Segment]) -> list[Found]:
@@ -152,11 +151,6 @@ def country_votes(mentions: list[Found]) -> Counter[str]:
     return votes
 
 
-def dominant_country(mentions: list[Found]) -> str | None:
-    """The country the article is most about: most mentioned by its places and peoples."""
-    return _dominant(country_votes(mentions), least=2)
-
-
 def _dominant(votes: Counter[str], least: float) -> str | None:
     """The most voted country, if it has ``least`` votes and a third of them all."""
     if not votes:
@@ -208,7 +202,7 @@ def home_country(votes: Counter[str], marked: set[str], least: float = 1) -> str
     return dominant
 
 
-def _entity(group: Group, dominant: str | None, home: str | None) -> Entity:
+def _entity(group: Group, home: str | None) -> Entity:
     """The record of one group: name, type, mentions, role, country, sector."""
     label = group.label
     entity = Entity(name=_canonical_name(group, label), type=label)
@@ -219,7 +213,7 @@ def _entity(group: Group, dominant: str | None, home: str | None) -> Entity:
     if label == "PERSON":
         _person_facts(entity, group, home)
     elif label == "ORG":
-        _org_facts(entity, dominant)
+        _org_facts(entity, home)
     elif label in ("GPE", "LOC", "FAC"):
         entity.country = place_country(entity.name) or next(
             (m.country for m in group.mentions if m.country), None)
@@ -279,8 +273,9 @@ def _first_country(roles: list[RoleFact]) -> str | None:
     return next((r.country for r in roles if r.country), None)
 
 
-def _org_facts(entity: Entity, dominant: str | None) -> None:
-    """Country and sector of an organisation: institution table, then its words."""
+def _org_facts(entity: Entity, home: str | None) -> None:
+    """Country and sector of an organisation: institution table, then its words; a body
+    of the state with no country named takes the article's home country."""
     words = entity.name.replace("’", "'").split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -291,7 +286,7 @@ def _org_facts(entity: Entity, dominant: str | None) -> None:
     entity.country = entity.country or _named_country(words)
     entity.sector = entity.sector or org_sector(lowered)
     if entity.country is None and entity.sector in STATE_SECTORS and institution is None:
-        entity.country = dominant
+        entity.country = home
 
 
 def _named_country(words: list[str]) -> str | None:
