@@ -192,3 +192,11 @@ def test_each_country_of_a_coordinated_target_is_a_target(nlp):
     # "UK" is as common a short name as "US": both conjuncts are coded targets
     events = _code("Peru's foreign minister accused the UK and the US of meddling.")
     assert {e.target_code for e in events if e.cameo_root == "11"} == {"GBR", "USA"}
+
+
+def test_a_place_word_inside_a_persons_name_is_no_country(nlp):
+    # "Jordan" and "Murray" (a river) are in the dictionaries as places
+    events = _code("Jordan Whitfield criticised Britain on Monday.")
+    assert events and all(e.source_code != "JOR" for e in events)
+    events = _code("Police in Lagos arrested Tom Murray-Hale on Monday.")
+    assert events and all(e.target_code != "AUS" for e in events)
