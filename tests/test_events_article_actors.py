@@ -200,3 +200,17 @@ def test_a_place_word_inside_a_persons_name_is_no_country(nlp):
     assert events and all(e.source_code != "JOR" for e in events)
     events = _code("Police in Lagos arrested Tom Murray-Hale on Monday.")
     assert events and all(e.target_code != "AUS" for e in events)
+
+
+def test_a_name_the_dictionaries_code_at_one_mention_codes_the_others(nlp):
+    # the dictionaries know "Saeb Erekat", not the bare "Erekat" said later; the
+    # story names Israel most, which is no ground to make him Israeli
+    text = ["Israel said on Monday that Israel would build homes; Israel and Jerusalem "
+            "welcomed the plan.",
+            "Saeb Erekat spoke in Ramallah on Tuesday.",
+            "Erekat accused the United States of bias."]
+    article = Article(id="e", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [accusation] = [e for e in article.events if e.cameo_root == "11"]
+    assert accusation.source_code == "PSEGOV"

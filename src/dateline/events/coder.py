@@ -46,6 +46,7 @@ from dateline.events.context import (
     dominant_country,
     is_discarded_sentence,
     is_discarded_story,
+    mention_codes,
     share_places,
     to_record,
 )
@@ -539,7 +540,8 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
         return []
     opening = next((s.text for s in segments if s.part == "body" and s.index == 0), None)
     main = main_place(places, opening)
-    country = dominant_country(entities, segments, coder.actors, day)
+    codes = mention_codes(entities, segments, coder.actors, day)
+    country = dominant_country(entities, segments, coder.actors, day, codes)
     antecedents = Antecedents(segments, entities, list(quotes))
     # each sentence looks only at the facts of its own segment: indexed once, so a
     # long article costs its length, not its length times its facts
@@ -558,9 +560,9 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
                                        rules=ARTICLE):
                 record = to_record(coded, segment, sentence, entities_at.get(key, []),
                                    dates_at.get(key, []), places_at.get(key, []),
-                                   country, day)
+                                   country, day, codes)
                 if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
-                                     entities, country, day):
+                                     entities, country, day, codes):
                     continue
                 if record.source_code:
                     events.append(record)

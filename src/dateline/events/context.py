@@ -132,8 +132,33 @@ def _event_key(event: Event) -> tuple:
     return event.cameo_root, pair
 
 
+#: Per named entity, (type, canonical name) -> the actor codes the dictionaries give its
+#: mentions (None for a mention they do not code), in mention order.
+MentionCodes = dict[tuple[str, str], list[str | None]]
+
+
+def mention_codes(entities: list[Entity], segments: list[Segment], dictionary,
+                  day: str | None = None) -> MentionCodes:
+    """The actor codes of each person's and organisation's mentions (:data:`MentionCodes`)."""
+    docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
+    if dictionary is None or not docs:
+        return {}
+    day = day.replace("-", "")[:8] if day else None
+    return {(e.type, e.name): [_coded(m.where, docs, dictionary, day) for m in e.mentions]
+            for e in entities if e.type in NAMED_ACTOR_TYPES}
+
+
+def known_code(entity: Entity | None, codes: MentionCodes | None) -> str | None:
+    """The code the dictionaries give one of the entity's mentions ("Saeb Erekat" for a
+    later "Erekat"), if any."""
+    if entity is None or not codes:
+        return None
+    return next((c for c in codes.get((entity.type, entity.name), ()) if c), None)
+
+
 def dominant_country(entities: list[Entity], segments: list[Segment] = (),
-                     dictionary=None, day: str | None = None) -> str | None:
+                     dictionary=None, day: str | None = None,
+                     codes: MentionCodes | None = None) -> str | None:
     """The country the article's people, bodies and places most belong to.
 
     Used for a role named without a country ("a federal judge", "police"): news
@@ -146,16 +171,19 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
     (a story about the US inquiry into Ukraine names Ukraine most). A country must hold
     a third of the votes, and one written as the nationality of a person's national
     office is passed over for one never so written
-    (:func:`~dateline.entities.find.home_country`).
+    (:func:`~dateline.entities.find.home_country`). ``codes``: the
+    :func:`mention_codes`, when the caller has them already.
     """
     docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
+    if codes is None:
+        codes = mention_codes(entities, segments, dictionary, day)
     votes: Counter = Counter()
     roles: list[RoleFact | None] = []
     for entity in entities:
         if entity.type == "PERSON" and docs:
             roles.extend(_roles(entity, docs))
         if entity.type in NAMED_ACTOR_TYPES and dictionary is not None and docs:
-            coded = [_coded_country(m.where, docs, dictionary, day) for m in entity.mentions]
+            coded = [split_code(c)[0] for c in codes.get((entity.type, entity.name), ()) if c]
             if any(coded):
                 votes.update({c: 2 for c in coded if c})
                 continue
@@ -178,16 +206,15 @@ def _roles(entity: Entity, docs: dict) -> Iterator[RoleFact | None]:
             yield person_role(doc, span.start, span.end)
 
 
-def _coded_country(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
-    """The country the actor dictionaries give the words at ``where``, if any."""
+def _coded(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
+    """The actor code the dictionaries give the words at ``where`` (``day``: YYYYMMDD)."""
     doc = docs.get((where.part, where.index))
     span = doc.char_span(where.start, where.end, alignment_mode="expand") if doc else None
     if span is None:
         return None
-    day = day.replace("-", "")[:8] if day else None
     for hit in dictionary.scan(list(span), day):
         if not hit.agent and hit.code:
-            return split_code(hit.code)[0]
+            return hit.code
     return None
 
 
@@ -227,7 +254,7 @@ def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) 
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
-               country: str | None) -> dict:
+               country: str | None, codes: MentionCodes | None = None) -> dict:
     """The record fields of an actor: name, country, sector and code.
 
     ``country`` is the article's (:func:`dominant_country`): a role named without one
@@ -235,7 +262,9 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     dictionaries and the entities give no country take it, as news reports name the
     country of their own people and institutions once, if at all. A phrase of people
     that names a place or a people ("Central American mothers") keeps what it says; a
-    role of the state takes it still ("Democratic lawmakers").
+    role of the state takes it still ("Democratic lawmakers"). A person or body the
+    dictionaries code at another of its mentions (``codes``: "Saeb Erekat" for
+    "Erekat") takes that code first.
     """
     if actor is None:
         return {"name": None, "country": None, "sector": None, "code": None}
@@ -243,6 +272,12 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     # "Mr Blinken" is Antony Blinken; "the Biden administration" stays a phrase
     name = entity.name if entity is not None and at_head else actor.name
     code, found_country, sector = actor.code, actor.country, actor.sector
+    known = known_code(entity, codes) if found_country is None else None
+    if known and code is None and at_head:
+        code = known  # the name codes the whole actor
+        found_country, sector = split_code(known)
+    elif known and split_code(known)[0]:
+        found_country = split_code(known)[0]  # "Trump's lawyer": the country only
     if found_country is None and entity is not None and entity.country:
         found_country = entity.country
         sector = sector or entity.sector
@@ -287,15 +322,15 @@ def _actor(actor: Actor | None) -> Actor | None:
 
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
               dates: list[TimeExpr], places: list[Place], country: str | None,
-              day: str | None) -> Event:
+              day: str | None, codes: MentionCodes | None = None) -> Event:
     """The :class:`~dateline.records.Event` of a coded event in its article.
 
     ``place`` is only a place of the event's own sentence here: :func:`share_places`
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(_actor(coded.source), entities, where, country)
-    target = fill_actor(_actor(coded.target), entities, where, country)
+    source = fill_actor(_actor(coded.source), entities, where, country, codes)
+    target = fill_actor(_actor(coded.target), entities, where, country, codes)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where
