@@ -214,3 +214,19 @@ def test_a_name_the_dictionaries_code_at_one_mention_codes_the_others(nlp):
     annotate([article])
     [accusation] = [e for e in article.events if e.cameo_root == "11"]
     assert accusation.source_code == "PSEGOV"
+
+
+def test_people_the_police_act_on_or_face_are_of_the_polices_country(nlp):
+    # a story naming China most: the students and protesters of a Hong Kong police
+    # action are Hong Kong's, not the article's country
+    text = ["China, China and Beijing warned on Monday.",
+            "Chinese officials in Beijing said China would act.",
+            "Hong Kong police arrested students at a university on Tuesday.",
+            "Protesters attacked Hong Kong police on Wednesday."]
+    article = Article(id="h", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [arrest] = [e for e in article.events if e.cameo_root == "17"]
+    assert (arrest.source_code, arrest.target_code) == ("HKGCOP", "HKGEDU")
+    [attack] = [e for e in article.events if e.cameo_root == "19"]
+    assert (attack.source_code, attack.target_code) == ("HKGOPP", "HKGCOP")

@@ -320,6 +320,13 @@ def _actor(actor: Actor | None) -> Actor | None:
     return None if actor is None or is_location(actor) else actor
 
 
+def _jurisdiction(actor: dict) -> str | None:
+    """The country of a police force taking part in an event: police act at home, so
+    the people and bodies they act on or face, named without a country ("Hong Kong
+    police besieged a university"), are of that country rather than the article's."""
+    return actor["country"] if actor["sector"] == "COP" else None
+
+
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
               dates: list[TimeExpr], places: list[Place], country: str | None,
               day: str | None, codes: MentionCodes | None = None) -> Event:
@@ -330,7 +337,12 @@ def to_record(coded, segment: Segment, sentence, entities: list[Entity],
     """
     where = segment.where(sentence.start_char, sentence.end_char)
     source = fill_actor(_actor(coded.source), entities, where, country, codes)
-    target = fill_actor(_actor(coded.target), entities, where, country, codes)
+    target = fill_actor(_actor(coded.target), entities, where,
+                        _jurisdiction(source) or country, codes)
+    if target["country"] and _jurisdiction(target) and _jurisdiction(source) is None:
+        # "students attacked Hong Kong police": the people the police face are local
+        source = fill_actor(_actor(coded.source), entities, where,
+                            _jurisdiction(target), codes)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where
