@@ -158,6 +158,12 @@ def test_a_country_an_envoy_is_sent_to_is_not_the_envoys(entities_of):
     assert named(entities, "Dan Ruiz").country is None
 
 
+def test_a_country_a_person_is_expert_in_is_not_the_persons(entities_of):
+    entities = entities_of("Anna Vale, the former White House Peru adviser, testified "
+                           "on Monday.")
+    assert named(entities, "Anna Vale").country == "USA"
+
+
 def test_no_dominant_country_when_many_are_named_alike(entities_of):
     entities = entities_of(
         "Ministers from France, Spain, Italy, Greece and Portugal met. "

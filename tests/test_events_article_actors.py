@@ -230,3 +230,9 @@ def test_people_the_police_act_on_or_face_are_of_the_polices_country(nlp):
     assert (arrest.source_code, arrest.target_code) == ("HKGCOP", "HKGEDU")
     [attack] = [e for e in article.events if e.cameo_root == "19"]
     assert (attack.source_code, attack.target_code) == ("HKGOPP", "HKGCOP")
+
+
+def test_a_country_an_expert_covers_is_not_the_experts(nlp):
+    events = _code("Police in Chicago arrested Tom Reyes, a Peru expert, on Monday.")
+    assert [(e.cameo_root, e.target, e.target_code) for e in events] == [
+        ("17", "Tom Reyes", "USA")]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.countries import country_code, place_country
+from dateline.countries import country_code, country_name_code, place_country
 from dateline.entities.tables import (
     find_institution,
     head_role,
@@ -252,14 +252,31 @@ def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
     return tokens[i:]
 
 
+#: Nouns of people who know or cover a country without belonging to it: "a Ukraine
+#: specialist", "the White House Russia adviser", "a China expert".
+EXPERTISE_NOUNS = frozenset({
+    "specialist", "expert", "analyst", "adviser", "advisor", "scholar", "watcher",
+    "hand", "correspondent", "envoy", "czar", "tsar",
+})
+
+
+def names_a_topic(token: Token) -> bool:
+    """``token`` is a country's name (not its demonym) written as the subject of an
+    expertise ("Ukraine" in "a Ukraine specialist"): the country is the topic, not
+    the person's ("a Ukrainian specialist" is Ukrainian)."""
+    return (token.dep_ == "compound" and token.head.lemma_.lower() in EXPERTISE_NOUNS
+            and country_name_code(token.text) is not None)
+
+
 def _country_of(tokens: list[Token]) -> str | None:
     """The first country a phrase names: a country word or a place ("of Springfield").
 
     A country after "to" is where an envoy is sent ("ambassador to Britain", "special
-    envoy to Ukraine"), not the holder's: the phrase is read up to it.
+    envoy to Ukraine"), not the holder's: the phrase is read up to it. A country that
+    is the topic of an expertise ("a Ukraine specialist") is passed over.
     """
     cut = next((i for i, t in enumerate(tokens) if t.lower_ == "to"), len(tokens))
-    tokens = tokens[:cut]
+    tokens = [t for t in tokens[:cut] if not names_a_topic(t)]
     for token in tokens:
         code = country_code(token.text)
         if code:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.entities.roles import names_a_topic
 from dateline.events.dictionaries import (
     ActorEntry,
     AgentEntry,
@@ -444,7 +445,9 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
     tokens = phrase_tokens(head)
     hits = dictionary.scan(tokens, date)
     agents = [h for h in hits if h.agent]
-    countries = [h for h in hits if not h.agent and h.code]
+    # "a Ukraine specialist" knows Ukraine; the phrase does not name the actor's country
+    countries = [h for h in hits if not h.agent and h.code
+                 and not names_a_topic(tokens[h.end - 1])]
     name = _name(tokens)
     core = core_noun(head)
     at = tokens.index(core) if core in tokens else tokens.index(head)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from dateline.entities.find import foreign_countries, home_country
-from dateline.entities.roles import RoleFact, person_role
+from dateline.entities.roles import RoleFact, names_a_topic, person_role
 from dateline.events import codebook
 from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
@@ -248,9 +248,18 @@ def entity_of(actor: Actor, entities: list[Entity],
 
 def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) -> bool:
     """The phrase names a place or a people ("Central American mothers"): where its
-    actor is from is written, even when no country code says it."""
-    return any(entity.type in PLACE_TYPES
-               for entity, _ in _mentions_in(actor, entities, segment_where))
+    actor is from is written, even when no country code says it. A country an expert
+    covers ("a Peru specialist") says nothing of where the expert is from."""
+    words = {t.idx: t for t in actor.tokens}
+    for entity, _ in _mentions_in(actor, entities, segment_where):
+        if entity.type not in PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            token = words.get(mention.where.start)
+            if token is not None and mention.where.part == segment_where.part and \
+                    mention.where.index == segment_where.index and not names_a_topic(token):
+                return True
+    return False
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
