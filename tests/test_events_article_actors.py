@@ -236,3 +236,20 @@ def test_a_country_an_expert_covers_is_not_the_experts(nlp):
     events = _code("Police in Chicago arrested Tom Reyes, a Peru expert, on Monday.")
     assert [(e.cameo_root, e.target, e.target_code) for e in events] == [
         ("17", "Tom Reyes", "USA")]
+
+
+def test_people_named_by_a_role_are_where_the_story_happens(nlp):
+    # China's leaders are the story's most coded actors, Hong Kong its places: the
+    # protesters are Hong Kong's
+    text = ["Xi Jinping and Li Keqiang warned Britain on Monday.",
+            "Xi Jinping told Li Keqiang that Xi Jinping would not bend.",
+            "Hong Kong braced for more marches on Tuesday, as shops in Hong Kong and "
+            "Kowloon closed.",
+            "Protesters blocked roads in the city on Wednesday."]
+    article = Article(id="k", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [blockade] = [e for e in article.events if e.cameo_root == "14"]
+    assert blockade.source_code == "HKGOPP"
+    warnings = [e for e in article.events if e.cameo_root == "13"]
+    assert warnings and all(e.source_code == "CHNGOV" for e in warnings)

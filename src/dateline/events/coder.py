@@ -47,6 +47,7 @@ from dateline.events.context import (
     is_discarded_sentence,
     is_discarded_story,
     mention_codes,
+    places_country,
     share_places,
     to_record,
 )
@@ -542,6 +543,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     main = main_place(places, opening)
     codes = mention_codes(entities, segments, coder.actors, day)
     country = dominant_country(entities, segments, coder.actors, day, codes)
+    people = places_country(entities)
     antecedents = Antecedents(segments, entities, list(quotes))
     # each sentence looks only at the facts of its own segment: indexed once, so a
     # long article costs its length, not its length times its facts
@@ -560,7 +562,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
                                        rules=ARTICLE):
                 record = to_record(coded, segment, sentence, entities_at.get(key, []),
                                    dates_at.get(key, []), places_at.get(key, []),
-                                   country, day, codes)
+                                   country, day, codes, people)
                 if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
                                      entities, country, day, codes):
                     continue

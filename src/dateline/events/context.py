@@ -156,6 +156,24 @@ def known_code(entity: Entity | None, codes: MentionCodes | None) -> str | None:
     return next((c for c in codes.get((entity.type, entity.name), ()) if c), None)
 
 
+def places_country(entities: list[Entity]) -> str | None:
+    """The country the article's places and peoples are most in (named twice or more,
+    with a third of the votes): where its people are ("protesters", "students").
+
+    The people of a story are where it happens, while its institutions may be another
+    country's (a story about Hong Kong quotes Beijing's officials): only mentions of
+    places and peoples vote here, not the people and bodies the dictionaries code.
+    """
+    votes: Counter = Counter()
+    for entity in entities:
+        if entity.type in PLACE_TYPES and entity.country:
+            votes[entity.country] += len(entity.mentions) or 1
+    if not votes:
+        return None
+    country, count = votes.most_common(1)[0]
+    return country if count >= 2 and count * 3 >= sum(votes.values()) else None
+
+
 def dominant_country(entities: list[Entity], segments: list[Segment] = (),
                      dictionary=None, day: str | None = None,
                      codes: MentionCodes | None = None) -> str | None:
@@ -263,7 +281,8 @@ def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) 
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
-               country: str | None, codes: MentionCodes | None = None) -> dict:
+               country: str | None, codes: MentionCodes | None = None,
+               people: str | None = None) -> dict:
     """The record fields of an actor: name, country, sector and code.
 
     ``country`` is the article's (:func:`dominant_country`): a role named without one
@@ -271,7 +290,8 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     dictionaries and the entities give no country take it, as news reports name the
     country of their own people and institutions once, if at all. A phrase of people
     that names a place or a people ("Central American mothers") keeps what it says; a
-    role of the state takes it still ("Democratic lawmakers"). A person or body the
+    role of the state takes it still ("Democratic lawmakers"). People named by a role
+    take ``people`` (:func:`places_country`) first, where given. A person or body the
     dictionaries code at another of its mentions (``codes``: "Saeb Erekat" for
     "Erekat") takes that code first.
     """
@@ -294,7 +314,8 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     if code and code.startswith(NULL_ACTOR):
         state = code[3:6] in STATE_SECTORS  # "Democratic lawmakers" are the state's still
         if found_country is None and (state or unplaced and code[3:6] in CONTEXT_SECTORS):
-            found_country = country  # a role without a country: the article's
+            # a role without a country: the article's; its people are where it happens
+            found_country = country if state else people or country
         code = (found_country or "") + code[3:] or None
     elif code is None and unplaced and entity is not None and at_head and \
             entity.type in NAMED_ACTOR_TYPES:
@@ -338,20 +359,25 @@ def _jurisdiction(actor: dict) -> str | None:
 
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
               dates: list[TimeExpr], places: list[Place], country: str | None,
-              day: str | None, codes: MentionCodes | None = None) -> Event:
+              day: str | None, codes: MentionCodes | None = None,
+              people: str | None = None) -> Event:
     """The :class:`~dateline.records.Event` of a coded event in its article.
+
+    ``country``: the article's (:func:`dominant_country`); ``people``: where its people
+    are (:func:`places_country`); ``codes``: :func:`mention_codes`.
 
     ``place`` is only a place of the event's own sentence here: :func:`share_places`
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(_actor(coded.source), entities, where, country, codes)
-    target = fill_actor(_actor(coded.target), entities, where,
-                        _jurisdiction(source) or country, codes)
-    if target["country"] and _jurisdiction(target) and _jurisdiction(source) is None:
+    source = fill_actor(_actor(coded.source), entities, where, country, codes, people)
+    police = _jurisdiction(source)
+    target = fill_actor(_actor(coded.target), entities, where, police or country, codes,
+                        police or people)
+    if target["country"] and _jurisdiction(target) and police is None:
         # "students attacked Hong Kong police": the people the police face are local
-        source = fill_actor(_actor(coded.source), entities, where,
-                            _jurisdiction(target), codes)
+        police = _jurisdiction(target)
+        source = fill_actor(_actor(coded.source), entities, where, police, codes, police)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where
