@@ -31,7 +31,10 @@ LANGUAGE_STAGE = "2"
 #: questions and figures of speech are no acts, condemning words are 111, named
 #: meetings and calls, modes of ideas, fears, aims and clauses of time. 4: the
 #: article's country passes over one written as the nationality of an office when
-#: another is written bare.
+#: another is written bare; people named by a role take the country of the story's
+#: places, and of the police that act on them; an entity coded at one mention is
+#: coded so at the others; "UK"; no country from a place word inside a person's
+#: name or from the country an expert covers.
 EVENT_STAGE = "4"
 
 
