@@ -162,6 +162,9 @@ def test_a_country_a_person_is_expert_in_is_not_the_persons(entities_of):
     entities = entities_of("Anna Vale, the former White House Peru adviser, testified "
                            "on Monday.")
     assert named(entities, "Anna Vale").country == "USA"
+    # an abbreviation stands for the adjective: a UK adviser is British
+    entities = entities_of("Dan Ruiz, a UK adviser, testified on Monday.")
+    assert named(entities, "Dan Ruiz").country == "GBR"
 
 
 def test_no_dominant_country_when_many_are_named_alike(entities_of):

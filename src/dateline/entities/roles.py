@@ -256,16 +256,17 @@ def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
 #: specialist", "the White House Russia adviser", "a China expert".
 EXPERTISE_NOUNS = frozenset({
     "specialist", "expert", "analyst", "adviser", "advisor", "scholar", "watcher",
-    "hand", "correspondent", "envoy", "czar", "tsar",
+    "hand", "correspondent", "czar", "tsar",
 })
 
 
 def names_a_topic(token: Token) -> bool:
-    """``token`` is a country's name (not its demonym) written as the subject of an
-    expertise ("Ukraine" in "a Ukraine specialist"): the country is the topic, not
-    the person's ("a Ukrainian specialist" is Ukrainian)."""
+    """``token`` is a country's name written out (not its demonym, not an abbreviation)
+    as the subject of an expertise ("Ukraine" in "a Ukraine specialist"): the country
+    is the topic, not the person's. "A Ukrainian specialist" is Ukrainian, and so is
+    "a US adviser": abbreviations stand for the adjective."""
     return (token.dep_ == "compound" and token.head.lemma_.lower() in EXPERTISE_NOUNS
-            and country_name_code(token.text) is not None)
+            and not token.is_upper and country_name_code(token.text) is not None)
 
 
 def _country_of(tokens: list[Token]) -> str | None:
