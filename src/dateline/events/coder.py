@@ -304,7 +304,8 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
            notes: list[str]) -> list[CodedEvent]:
     """One event per source and target; reciprocal events for a coordinated subject."""
     named_sources = [s for s in sources if s.coded or s.proper] or sources[:1]
-    named_targets = [t for t in targets if t.coded or t.proper]
+    # a personal pronoun ("arrested him") is kept for the article to resolve
+    named_targets = [t for t in targets if t.coded or t.proper or is_personal(t.head)]
     pattern = match.pattern.text if match.pattern else None
     coded_sources = [s for s in named_sources if (s.coded or s.proper) and not s.weak]
     strong_target = any(not (t.weak or t.background or _own_thing(t, match))

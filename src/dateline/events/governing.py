@@ -139,7 +139,12 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
         for other in coded:
             if other == verb or not (other in used or syntax.controlled_by(other, verb)):
                 continue
-            if intent_codes and verb.lemma_ in intent.GOVERNORS and \
+            if verb.lemma_ in SPEECH and syntax.in_complement(other, verb):
+                # "the paper says he was arrested": a pattern of the speech verb that
+                # names the reported act ("* ARREST") leaves the act to its own verb,
+                # which knows who did it to whom
+                out.add(verb)
+            elif intent_codes and verb.lemma_ in intent.GOVERNORS and \
                     intent.restated(main_code(matches[other]) or ""):
                 out.add(verb)  # "plans to impose restrictions": a threat, 132
             elif _raising(verb, other) or _purpose_wins(verb, other, matches):

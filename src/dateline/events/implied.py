@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dateline.events import syntax
 from dateline.events.actors import Actor, ActorDictionary, resolve
+from dateline.events.coreference import is_personal
 
 #: Verb lemmas whose unnamed doer is an institution: (agent code, name for the record).
 INSTITUTION_OF = {
@@ -82,13 +83,30 @@ def unnamed_doer(verb, actors: ActorDictionary, day: str | None) -> tuple[list[A
     return [], ""
 
 
+#: Entity types of a name that is no person or body: places, nationalities, things.
+NOT_ACTOR_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT",
+                             "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
 def named_object(verb) -> list[Actor]:
     """The direct object of ``verb`` when it is a person's name the dictionaries do
-    not code (module docs); [] otherwise."""
+    not code (module docs); [] otherwise.
+
+    The name must be a person the parser recognised, except after a verb whose object
+    is a person by definition (:data:`INSTITUTION_OF`: one arrests, convicts or
+    deports people), where any name that is no place or thing will do: "officers
+    arrested Webb" though the parser did not take "Webb" for a person.
+    """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ != "PERSON":
+    if obj is not None and is_personal(obj):
+        # "police arrested him": the article says who he is (coreference)
+        return [Actor(name=obj.text, head=obj, code=None, tokens=[obj])]
+    if obj is None or obj.pos_ != "PROPN":
         return []
-    tokens = [t for t in obj.subtree if t.ent_type_ == "PERSON" or t == obj]
+    if obj.ent_type_ != "PERSON" and (verb.lemma_.lower() not in INSTITUTION_OF
+                                      or obj.ent_type_ in NOT_ACTOR_TYPES):
+        return []
+    tokens = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_ or t == obj]
     name = " ".join(t.text for t in tokens)
     return [Actor(name=name, head=obj, code=None, tokens=tokens)]
 
