@@ -208,6 +208,28 @@ def test_a_speech_verbs_pattern_leaves_the_reported_act_to_its_verb(code):
         ("arrest", "KENCOP", "he")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a conviction is 116, though "convict" shares a block whose patterns code 173
+    ("A Kenyan court convicted the suspect of fraud.", ("KENJUD", "116")),
+    ("The Ugandan opposition leader was convicted on Monday.", ("---JUD", "116")),
+    # a verdict is no opinion, and a jury is the judiciary
+    ("A Kenyan court found the former minister guilty of fraud.", ("KENJUD", "116")),
+    ("The jury took only an hour to find the Kenyan minister guilty.", ("---JUD", "116")),
+])
+def test_convicting_and_finding_guilty_is_a_verdict(code, text, expected):
+    assert expected in {(e.source_code, e.code) for e in code(text)}
+
+
+def test_taking_time_to_act_is_no_seizure(code):
+    events = code("Kenyan police took two days to arrest the Ugandan suspects.")
+    assert {e.root for e in events} == {"17"} and "171" not in {e.code for e in events}
+    assert {e.verb.lemma_ for e in events} == {"arrest"}
+
+
+def test_considering_someone_guilty_is_still_an_opinion(code):
+    assert not code("The Kenyan president considers the Ugandan minister guilty.")
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

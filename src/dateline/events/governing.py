@@ -147,7 +147,8 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
             elif intent_codes and verb.lemma_ in intent.GOVERNORS and \
                     intent.restated(main_code(matches[other]) or ""):
                 out.add(verb)  # "plans to impose restrictions": a threat, 132
-            elif _raising(verb, other) or _purpose_wins(verb, other, matches):
+            elif _raising(verb, other) or _purpose_wins(verb, other, matches) or \
+                    _time_frame(verb, other):
                 out.add(verb)
             else:
                 out.add(other)
@@ -191,6 +192,21 @@ def _purpose_wins(verb, other, matches: dict) -> bool:
     if purpose[:2] == "14" and own[:2] not in {"14", "18", "19", "20"}:
         return True
     return own[:2] == "04" and purpose[:2] not in {"", "01", "04"}
+
+
+#: Nouns of a stretch of time, which a verb such as "take" or "spend" measures.
+DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
+                            "decade", "time", "while"})
+
+
+def _time_frame(verb, other) -> bool:
+    """``verb`` only says how long ``other`` took: "the jury took ten minutes to find
+    him guilty", "spent years trying to" (no seizure, no act of its own)."""
+    if other.dep_ not in {"xcomp", "advcl"} or other.head != verb:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod"}]
+    return bool(objects) and all(o.lemma_.lower() in DURATION_NOUNS or
+                                 o.ent_type_ in {"DATE", "TIME"} for o in objects)
 
 
 def _raising(verb, other) -> bool:
@@ -247,10 +263,19 @@ OPINION_VERBS = frozenset({
 })
 
 
+#: Predicates by which a court or jury "finds" someone: a verdict (116, "Find guilty or
+#: liable (legally)"), not an opinion.
+VERDICTS = frozenset({"guilty", "liable", "culpable"})
+
+
 def states_opinion(verb) -> bool:
     """``verb`` (of :data:`OPINION_VERBS`) states a thought: it governs a that-clause
-    or a predicate of its object ("considers [the US biased]")."""
+    or a predicate of its object ("considers [the US biased]"). A verdict ("found him
+    guilty") is an act."""
     if verb.lemma_.lower() not in OPINION_VERBS:
+        return False
+    if verb.lemma_.lower() == "find" and any(t.lower_ in VERDICTS and t.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}
+           for c in verb.children for t in (c, *c.children)):
         return False
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "oprd":

@@ -98,6 +98,9 @@ def named_object(verb) -> list[Actor]:
     arrested Webb" though the parser did not take "Webb" for a person.
     """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:  # "found [him guilty]": the subject of the object's predicate
+        obj = next((g for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+                    for g in c.children if g.dep_ == "nsubj"), None)
     if obj is not None and is_personal(obj):
         # "police arrested him": the article says who he is (coreference)
         return [Actor(name=obj.text, head=obj, code=None, tokens=[obj])]

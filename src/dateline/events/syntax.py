@@ -141,6 +141,8 @@ def _own_clause(child, subject) -> bool:
     """
     if child.dep_ != "ccomp":
         return False
+    if child.pos_ == "ADJ":
+        return False  # "found [him guilty]": a predicate of the verb's object, no clause
     own = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if own is None or own.pos_ == "PRON":
         return False
