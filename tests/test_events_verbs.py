@@ -230,6 +230,37 @@ def test_considering_someone_guilty_is_still_an_opinion(code):
     assert not code("The Kenyan president considers the Ugandan minister guilty.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three Kenyan senators have dragged the Ugandan police chief to court.",
+     ("KENLEG", "UGACOP", "115")),
+    ("Kenyan farmers took the Ugandan government to court.", ("KENAGR", "UGAGOV", "115")),
+    ("Russia annexed the Ukrainian province in 2014.", ("RUS", "UKR", "192")),
+    ("A mask ban was ruled unconstitutional by the Kenyan high court.",
+     ("KENJUD", None, "116")),
+])
+def test_suing_annexing_and_rulings_against(code, text, expected):
+    assert expected in {(e.source_code, e.target_code, e.code) for e in code(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya is balking at paying for the Ugandan dam.", ("KEN", "120", "occurred")),
+    ("Kenya did not accept the Ugandan offer.", ("KEN", "120", "occurred")),
+    ("Kenya said it will not accept the Ugandan claims.", ("KEN", "120", "occurred")),
+])
+def test_balking_and_not_accepting_are_rejections(code, text, expected):
+    assert expected in {(e.source_code, e.code, e.mode) for e in code(text)}
+
+
+def test_accepting_is_no_rejection(code):
+    assert not [e for e in code("Kenya accepted the Ugandan offer.") if e.root == "12"]
+
+
+def test_coercion_coded_by_a_pattern_needs_no_actor_for_target(code):
+    # what the police smash is a thing; the act is theirs all the same
+    events = code("Kenyan riot police smashed the windows of cars.")
+    assert ("KENCOP", None, "17") in {(e.source_code, e.target_code, e.root) for e in events}
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

@@ -121,8 +121,8 @@ SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 SPEECH_ACT_VERBS = frozenset({
     "oppose", "condemn", "criticize", "criticise", "denounce", "deplore", "slam",
     "assail", "lambast", "lambaste", "rebuke", "castigate", "decry", "accuse", "blame",
-    "reject", "urge", "appeal", "beg", "implore", "plead", "demand", "threaten",
-    "protest",
+    "reject", "refuse", "balk", "accept", "tolerate", "urge", "appeal", "beg", "implore",
+    "plead", "demand", "threaten", "protest",
 })
 
 #: Roots of force: assault, fight, mass violence.
@@ -366,6 +366,11 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
                 # "agreed to meet", "said it would impose tariffs": the statement of
                 # intent (or threat) that the code names happened
                 event.mode = "occurred"
+    if event.mode == "negated" and event.root == "12" and governing.denies_acceptance(
+            event.verb):
+        # "did not accept the offer": the rejection happened
+        event.mode = "occurred"
+        event.notes.append("refusal")
     score = 0.7 if match.pattern is not None else 0.55
     both = bool(event.source and event.source.coded and event.target and event.target.coded)
     score += 0.15 if both else -0.1
@@ -448,6 +453,8 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
     if target is None or not (target.coded or target.proper or
                               (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
+            return True
+        if event.root in ("16", "17") and event.pattern is not None:
             return True
         if pronouns and _acts_on_a_thing(event):
             return True

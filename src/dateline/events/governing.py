@@ -32,6 +32,7 @@ def settle(matches: dict, intent_codes: bool) -> set:
     threats).
     """
     _questions(matches)
+    _denied_acceptance(matches)
     _wishes(matches)
     _pressing(matches)
     if not intent_codes:
@@ -68,6 +69,26 @@ def _questions(matches: dict) -> None:
                     for c in verb.children)
         if not asked and not match.form.after:
             matches[verb] = replace(match, code=None, reverse=None)
+
+
+#: Verbs whose denial rejects what they take: "will not accept the claims", "did not
+#: accept the offer", "refuses to tolerate" (12x, "Reject").
+ACCEPTING = frozenset({"accept", "tolerate"})
+
+
+def denies_acceptance(verb) -> bool:
+    """``verb`` (of :data:`ACCEPTING`) is denied by a "not" or "never" of its own."""
+    return verb.lemma_.lower() in ACCEPTING and any(
+        c.dep_ == "neg" for c in verb.children)
+
+
+def _denied_acceptance(matches: dict) -> None:
+    """"Will not accept attempts to assert claims" rejects them: a refusal (120) where
+    accepting the object codes nothing (a pattern's code is refused by the intent
+    rules: "will not accept refugees", 1223)."""
+    for verb, match in list(matches.items()):
+        if denies_acceptance(verb) and not codes(match):
+            matches[verb] = replace(match, code="120", reverse=None)
 
 
 #: Verbs of wanting: of another's act a demand, of a thing no act.
@@ -139,7 +160,7 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
         for other in coded:
             if other == verb or not (other in used or syntax.controlled_by(other, verb)):
                 continue
-            if verb.lemma_ in SPEECH and syntax.in_complement(other, verb):
+            if verb.lemma_ in SPEECH and _reported(other, verb):
                 # "the paper says he was arrested": a pattern of the speech verb that
                 # names the reported act ("* ARREST") leaves the act to its own verb,
                 # which knows who did it to whom
@@ -199,14 +220,30 @@ DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", 
                             "decade", "time", "while"})
 
 
+#: Verbs that measure the time an act took.
+TIME_TAKING = frozenset({"take", "spend"})
+
+
 def _time_frame(verb, other) -> bool:
     """``verb`` only says how long ``other`` took: "the jury took ten minutes to find
     him guilty", "spent years trying to" (no seizure, no act of its own)."""
-    if other.dep_ not in {"xcomp", "advcl"} or other.head != verb:
+    if verb.lemma_.lower() not in TIME_TAKING or other.dep_ not in {"xcomp", "advcl"} or \
+            other.head != verb:
         return False
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod"}]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in DURATION_NOUNS or
                                  o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _reported(act, speech) -> bool:
+    """``act`` lies in the clause that ``speech`` reports ("says [he was arrested]"),
+    not in its infinitive complement ("called on Gondor [to help]")."""
+    if not syntax.in_complement(act, speech):
+        return False
+    token = act
+    while token.head != speech:
+        token = token.head
+    return token.dep_ in {"ccomp", "parataxis"}
 
 
 def _raising(verb, other) -> bool:
@@ -274,8 +311,9 @@ def states_opinion(verb) -> bool:
     guilty") is an act."""
     if verb.lemma_.lower() not in OPINION_VERBS:
         return False
-    if verb.lemma_.lower() == "find" and any(t.lower_ in VERDICTS and t.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}
-           for c in verb.children for t in (c, *c.children)):
+    if verb.lemma_.lower() == "find" and any(
+            t.lower_ in VERDICTS and t.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}
+            for c in verb.children for t in (c, *c.children)):
         return False
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "oprd":
