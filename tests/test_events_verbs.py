@@ -261,6 +261,36 @@ def test_coercion_coded_by_a_pattern_needs_no_actor_for_target(code):
     assert ("KENCOP", None, "17") in {(e.source_code, e.target_code, e.root) for e in events}
 
 
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Kenyan journalist was held there for two years.", "KENMED"),
+    ("The prison was built by Kenyan soldiers held there during the war.", "KENMIL"),
+])
+def test_a_person_held_without_a_doer_named_is_detained(code, text, target):
+    events = [e for e in code(text) if e.root == "17"]
+    assert [(e.source_code, e.target_code, e.code) for e in events] == [
+        ("---COP", target, "173")]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Kenya and Uganda were held in Nairobi.",
+    "The Kenyan minister was held responsible for the attack.",
+    "The Kenyan elections were held on Sunday.",
+    "The Kenyan summit was held there last year.",
+])
+def test_things_held_and_people_held_responsible_are_no_detention(code, text):
+    assert not [e for e in code(text) if e.code == "173"]
+
+
+def test_claiming_responsibility_for_an_attack_states_the_attack(code):
+    events = code("The Afghan Taliban claimed responsibility for shooting down the helicopter.")
+    assert {(e.source_code, e.root) for e in events} >= {("AFGREB", "01"), ("AFGREB", "19")}
+
+
+def test_force_against_a_country_named_by_a_common_noun_is_force(code):
+    events = code("Rwanda invaded the country in 1996.")
+    assert ("RWA", "192") in {(e.source_code, e.code) for e in events}
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

@@ -40,6 +40,7 @@ from dateline.events.actors import (
     ActorDictionary,
     core_noun,
     distinct_named,
+    is_place_noun,
     role_only,
 )
 from dateline.events.context import (
@@ -246,11 +247,14 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         found = participants.sides(verb, match, actors, day, rules.passive_source_from_clause)
         if rules.implied_sources and not found[0] and syntax.subject_of(verb)[1] and \
                 syntax.agent_of(verb) is None:
-            sources, note = implied.unnamed_doer(verb, actors, day)
+            sources, note = implied.unnamed_doer(verb, actors, day, match.code)
             found = (sources, found[1], found[2] + [note] if note else found[2])
         if rules.implied_sources and not syntax.subject_of(verb)[1]:
             found = (implied.doer_by_role(verb, found[0]),
                      found[1] or implied.named_object(verb), found[2])
+        if implied.detention_frame(verb) and match.code == "173" and not any(
+                t.coded or t.proper or is_personal(t.head) for t in found[1]):
+            continue  # "the venue was held": only people are detained
         for event in _pairs(verb, match, *found):
             _finish(event, match, rules)
             if not _one_sided(event):
@@ -485,6 +489,12 @@ def _acts_on_a_thing(event: CodedEvent) -> bool:
 VERBAL_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
+#: Nouns of a territory or a state that force is done to, besides the place nouns of
+#: :data:`dateline.events.actors.PLACE_NOUNS`.
+TERRITORY_NOUNS = frozenset({"country", "nation", "state", "capital", "base", "enclave",
+                             "homeland", "peninsula"})
+
+
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
     """Force coded by its verb alone, done to an object that is no actor, or by a verb
     mostly used figuratively, with no victim named.
@@ -510,6 +520,8 @@ def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
     for child in objects:
         core = core_noun(child)
         words = {core.lemma_.lower(), core.lower_}
+        if is_place_noun(core) or words & TERRITORY_NOUNS:
+            continue  # "invaded the country", "shelled the village": force on a place
         if core.pos_ == "NOUN" and not words & QUANTITY_NOUNS and not words & arms:
             return True
         reflexive = core.pos_ == "PRON" and core.lower_.endswith(("self", "selves"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.events import intent, syntax
+from dateline.events import implied, intent, syntax
 from dateline.events.modes import PERSONAL_PRONOUNS, SPEECH
 from dateline.events.patterns import Match
 
@@ -33,6 +33,7 @@ def settle(matches: dict, intent_codes: bool) -> set:
     """
     _questions(matches)
     _denied_acceptance(matches)
+    _detentions(matches)
     _wishes(matches)
     _pressing(matches)
     if not intent_codes:
@@ -89,6 +90,15 @@ def _denied_acceptance(matches: dict) -> None:
     for verb, match in list(matches.items()):
         if denies_acceptance(verb) and not codes(match):
             matches[verb] = replace(match, code="120", reverse=None)
+
+
+def _detentions(matches: dict) -> None:
+    """"He was held there", "prisoners held without charge": a detention (173) where
+    the verb codes nothing else (the coder keeps it only when a person undergoes it;
+    :func:`dateline.events.implied.detention_frame`)."""
+    for verb, match in list(matches.items()):
+        if not codes(match) and implied.detention_frame(verb):
+            matches[verb] = replace(match, code="173", reverse=None)
 
 
 #: Verbs of wanting: of another's act a demand, of a thing no act.
@@ -160,6 +170,8 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
         for other in coded:
             if other == verb or not (other in used or syntax.controlled_by(other, verb)):
                 continue
+            if syntax.claimed_act(other) and other.head.head.head == verb:
+                continue  # "claimed responsibility for shooting down": both happened
             if verb.lemma_ in SPEECH and _reported(other, verb):
                 # "the paper says he was arrested": a pattern of the speech verb that
                 # names the reported act ("* ARREST") leaves the act to its own verb,
