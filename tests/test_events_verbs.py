@@ -291,6 +291,20 @@ def test_force_against_a_country_named_by_a_common_noun_is_force(code):
     assert ("RWA", "192") in {(e.source_code, e.code) for e in events}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan envoy registered his concerns over the Ugandan policy.", ("KENGOV", "114")),
+    ("Kenyan rights groups cried foul.", ("KENHRI", "111")),
+])
+def test_registered_complaints_and_crying_foul(code, text, expected):
+    assert expected in {(e.source_code, e.code) for e in code(text)}
+
+
+def test_a_gerund_after_a_preposition_of_time_is_an_act_of_its_own(code):
+    events = code("Kenyan police beat the protesters after being attacked by Ugandan rebels.")
+    assert ("UGAREB", "KENCOP", "19") in {(e.source_code, e.target_code, e.root)
+                                          for e in events}
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

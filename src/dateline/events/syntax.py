@@ -312,10 +312,18 @@ def controlled_by(verb, governor) -> bool:
         return True
     token = verb
     while token.dep_ in {"xcomp", "pcomp", "prep", "acomp"} and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS:
+            return False  # "returned home after being deported": an act of its own
         token = token.head
         if token == governor:
             return True
     return False
+
+
+#: Prepositions of time or concession whose clause is an act of its own ("after being
+#: deported", "despite being warned"), not part of the verb it hangs on.
+ADJUNCT_PREPS = frozenset({"after", "before", "since", "despite", "following", "until",
+                           "upon", "during", "besides"})
 
 
 def in_complement(verb, speech) -> bool:
