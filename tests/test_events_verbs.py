@@ -305,6 +305,19 @@ def test_a_gerund_after_a_preposition_of_time_is_an_act_of_its_own(code):
                                           for e in events}
 
 
+@pytest.mark.parametrize("text", [
+    "Kenyan troops blocked the delivery of aid to the camp.",
+    "Kenyan troops are blocking the refugees from access to food.",
+])
+def test_blocking_deliveries_or_access_is_a_blockade(code, text):
+    assert ("KENMIL", "191") in {(e.source_code, e.code) for e in code(text)}
+
+
+def test_two_doers_acting_on_a_pronoun_do_not_act_on_each_other(code):
+    events = code("Kenya and Uganda are blocking them from access to food.")
+    assert events and all(e.target_code is None for e in events)
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

@@ -304,6 +304,16 @@ def _own_thing(target: Actor, match: Match) -> bool:
     return intent.cooperative(match.code) and role_only(target) and target.head.dep_ == "dobj"
 
 
+#: Object pronouns that stand for someone other than the doers ("blocking them").
+OTHER_PRONOUNS = frozenset({"them", "him", "her", "it", "me", "us", "you"})
+
+
+def _pronoun_object(verb) -> bool:
+    """The verb's object is a pronoun for others: "Arnor and Gondor are blocking them"
+    is no act of the two on each other, though the pronoun is not resolved."""
+    return any(c.dep_ == "dobj" and c.lower_ in OTHER_PRONOUNS for c in verb.children)
+
+
 def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
            notes: list[str]) -> list[CodedEvent]:
     """One event per source and target; reciprocal events for a coordinated subject."""
@@ -315,6 +325,7 @@ def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
     strong_target = any(not (t.weak or t.background or _own_thing(t, match))
                         for t in named_targets)
     if len(coded_sources) > 1 and not strong_target and match.code and \
+            not _pronoun_object(verb) and \
             (match.code[:2] in MUTUAL_ROOTS or verb.lemma_ in MUTUAL_VERBS):
         # "Arnor and Gondor renewed ties": each does it with the other
         return [CodedEvent(match.code, verb, a, b, pattern=pattern,
