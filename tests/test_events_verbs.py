@@ -318,6 +318,12 @@ def test_two_doers_acting_on_a_pronoun_do_not_act_on_each_other(code):
     assert events and all(e.target_code is None for e in events)
 
 
+def test_police_who_search_a_thing_investigate(code):
+    events = code("Kenyan police searched the car on Monday.")
+    assert ("KENCOP", None, "09") in {(e.source_code, e.target_code, e.root) for e in events}
+    assert not code("Kenyan farmers searched the field on Monday.")
+
+
 def test_unarmed_people_who_fight_commit_assault_not_war(code):
     events = code("The Kenyan workers fought with the Ugandan farmers.")
     assert {e.code for e in events} == {"182"}

@@ -126,6 +126,9 @@ SPEECH_ACT_VERBS = frozenset({
     "plead", "demand", "threaten", "protest",
 })
 
+#: Sectors whose investigation of a thing is an event (091, "Investigate crime"): the
+#: police search a car or a house, which is no actor.
+INVESTIGATORS = frozenset({"COP"})
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
@@ -470,6 +473,9 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True
         if event.root in ("16", "17") and event.pattern is not None:
+            return True
+        if event.root == "09" and (event.source.code or "")[3:6] in INVESTIGATORS:
+            # "officers searched the car": the police investigate things (091)
             return True
         if pronouns and _acts_on_a_thing(event):
             return True
