@@ -40,6 +40,7 @@ from dateline.events.patterns import (
     VerbForm,
     make_term,
 )
+from dateline.resident import resident
 
 
 def parse_codes(text: str) -> tuple[str | None, str | None]:
@@ -257,9 +258,10 @@ def load_verbs(paths: tuple[Path, ...] = ()) -> VerbDictionary:
     blocks, and a block with the name of an existing one adds its verbs and patterns
     to it (and sets its code); a verb line or pattern it repeats replaces the earlier.
     """
-    verbs = VerbDictionary()
-    for name in ("cameo_verbs.txt", "local_verbs.txt"):
-        verbs.read(shipped_text(name))
-    for path in paths:
-        verbs.read(open_text(Path(path)))
+    with resident():
+        verbs = VerbDictionary()
+        for name in ("cameo_verbs.txt", "local_verbs.txt"):
+            verbs.read(shipped_text(name))
+        for path in paths:
+            verbs.read(open_text(Path(path)))
     return verbs
