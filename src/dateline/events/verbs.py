@@ -295,9 +295,9 @@ def shipped_verbs(rebuild: bool = False) -> VerbDictionary:
     verbs = VerbDictionary()
     for text in texts:
         verbs.read(text)
-    try:
-        data = pickle.dumps(verbs, protocol=pickle.HIGHEST_PROTOCOL)
-        publish(path, lambda partial: write_checked(partial, data))
+    try:  # pickled only once the folder is known to be writable
+        publish(path, lambda partial: write_checked(
+            partial, pickle.dumps(verbs, protocol=pickle.HIGHEST_PROTOCOL)))
     except OSError:
         pass  # a read-only cache folder: this process keeps what it built
     return verbs
