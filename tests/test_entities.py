@@ -122,6 +122,51 @@ def test_national_office_without_country_takes_the_dominant_country(entities_of)
     assert (person.role, person.country) == ("President", "PER")
 
 
+def test_a_country_written_with_an_office_is_no_guess_for_offices_written_bare(
+        entities_of):
+    # news names foreign officials with their nationality and its own bare: in a US
+    # story about Peru, the bare President is the US one, though Peru is named most
+    entities = entities_of(
+        "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and "
+        "Cusco are flooded. President Tom Harlan told Congress the United States would "
+        "send money to Peru, and US officials agreed."
+    )
+    assert named(entities, "Rosa Quispe").country == "PER"
+    assert named(entities, "Tom Harlan").country == "USA"
+
+
+def test_a_body_of_the_state_without_a_country_takes_the_home_country(entities_of):
+    entities = entities_of(
+        "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and "
+        "Cusco are flooded. President Tom Harlan told the Senate the United States "
+        "would send money to Peru, and US officials agreed."
+    )
+    assert named(entities, "Senate").country == "USA"
+
+
+def test_a_story_naming_each_office_with_its_country_keeps_the_dominant_one(entities_of):
+    entities = entities_of(
+        "Peruvian President Rosa Quispe met US Secretary of State Dan Ruiz in Lima. "
+        "Peru and the United States signed a deal; Peru will sell copper. "
+        "Interior Minister Juan Soto called it fair."
+    )
+    assert named(entities, "Juan Soto").country == "PER"
+
+
+def test_a_country_an_envoy_is_sent_to_is_not_the_envoys(entities_of):
+    entities = entities_of("Dan Ruiz, the special envoy to Peru, arrived on Monday.")
+    assert named(entities, "Dan Ruiz").country is None
+
+
+def test_a_country_a_person_is_expert_in_is_not_the_persons(entities_of):
+    entities = entities_of("Anna Vale, the former White House Peru adviser, testified "
+                           "on Monday.")
+    assert named(entities, "Anna Vale").country == "USA"
+    # an abbreviation stands for the adjective: a UK adviser is British
+    entities = entities_of("Dan Ruiz, a UK adviser, testified on Monday.")
+    assert named(entities, "Dan Ruiz").country == "GBR"
+
+
 def test_no_dominant_country_when_many_are_named_alike(entities_of):
     entities = entities_of(
         "Ministers from France, Spain, Italy, Greece and Portugal met. "

@@ -109,6 +109,24 @@ def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(n
     assert arrests and all(e.source_code == "USACOP" for e in arrests)
 
 
+def test_a_country_written_as_an_offices_nationality_is_not_the_articles(nlp):
+    # a US story about Peru: Peru's offices carry their nationality and the US ones
+    # are written bare, so the police of the story are American
+    text = [
+        "Peruvian President Rosa Quispe asked the United States for help on Monday. "
+        "Peru, Peru and Peru again were named in the request.",
+        "Lima and Cusco were flooded, and Peru says more rain is coming to Peru.",
+        "President Tom Harlan said the United States would send aid to Peru.",
+        "Lawmakers in Washington questioned the plan, and police arrested two "
+        "protesters outside the Capitol on Friday.",
+    ]
+    article = Article(id="p", title=None, paragraphs=text, language="en",
+                      published="2024-03-05")
+    annotate([article])
+    arrests = [e for e in article.events if e.cameo_root == "17"]
+    assert arrests and all(e.source_code == "USACOP" for e in arrests)
+
+
 def test_a_person_no_dictionary_knows_is_a_target_with_the_articles_country(nlp):
     events = _code("Police in Ohio arrested Jane Roe, 32, of Dayton on Friday. "
                    "Officers also arrested Tom Smith at the scene.")
@@ -168,3 +186,70 @@ def test_a_state_acting_on_a_thing_is_an_event_without_a_target(nlp):
 def test_an_act_done_to_a_thing_that_is_not_said_gives_no_event(nlp):
     events = _code("The United States discussed the investigations on Tuesday.")
     assert [e for e in events if e.cameo_root == "04"] == []
+
+
+def test_each_country_of_a_coordinated_target_is_a_target(nlp):
+    # "UK" is as common a short name as "US": both conjuncts are coded targets
+    events = _code("Peru's foreign minister accused the UK and the US of meddling.")
+    assert {e.target_code for e in events if e.cameo_root == "11"} == {"GBR", "USA"}
+
+
+def test_a_place_word_inside_a_persons_name_is_no_country(nlp):
+    # "Jordan" and "Murray" (a river) are in the dictionaries as places
+    events = _code("Jordan Whitfield criticised Britain on Monday.")
+    assert events and all(e.source_code != "JOR" for e in events)
+    events = _code("Police in Lagos arrested Tom Murray-Hale on Monday.")
+    assert events and all(e.target_code != "AUS" for e in events)
+
+
+def test_a_name_the_dictionaries_code_at_one_mention_codes_the_others(nlp):
+    # the dictionaries know "Saeb Erekat", not the bare "Erekat" said later; the
+    # story names Israel most, which is no ground to make him Israeli
+    text = ["Israel said on Monday that Israel would build homes; Israel and Jerusalem "
+            "welcomed the plan.",
+            "Saeb Erekat spoke in Ramallah on Tuesday.",
+            "Erekat accused the United States of bias."]
+    article = Article(id="e", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [accusation] = [e for e in article.events if e.cameo_root == "11"]
+    assert accusation.source_code == "PSEGOV"
+
+
+def test_people_the_police_act_on_or_face_are_of_the_polices_country(nlp):
+    # a story naming China most: the students and protesters of a Hong Kong police
+    # action are Hong Kong's, not the article's country
+    text = ["China, China and Beijing warned on Monday.",
+            "Chinese officials in Beijing said China would act.",
+            "Hong Kong police arrested students at a university on Tuesday.",
+            "Protesters attacked Hong Kong police on Wednesday."]
+    article = Article(id="h", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [arrest] = [e for e in article.events if e.cameo_root == "17"]
+    assert (arrest.source_code, arrest.target_code) == ("HKGCOP", "HKGEDU")
+    [attack] = [e for e in article.events if e.cameo_root == "19"]
+    assert (attack.source_code, attack.target_code) == ("HKGOPP", "HKGCOP")
+
+
+def test_a_country_an_expert_covers_is_not_the_experts(nlp):
+    events = _code("Police in Chicago arrested Tom Reyes, a Peru expert, on Monday.")
+    assert [(e.cameo_root, e.target, e.target_code) for e in events] == [
+        ("17", "Tom Reyes", "USA")]
+
+
+def test_people_named_by_a_role_are_where_the_story_happens(nlp):
+    # China's leaders are the story's most coded actors, Hong Kong its places: the
+    # protesters are Hong Kong's
+    text = ["Xi Jinping and Li Keqiang warned Britain on Monday.",
+            "Xi Jinping told Li Keqiang that Xi Jinping would not bend.",
+            "Hong Kong braced for more marches on Tuesday, as shops in Hong Kong and "
+            "Kowloon closed.",
+            "Protesters blocked roads in the city on Wednesday."]
+    article = Article(id="k", title=None, paragraphs=text, language="en",
+                      published="2019-11-19")
+    annotate([article])
+    [blockade] = [e for e in article.events if e.cameo_root == "14"]
+    assert blockade.source_code == "HKGOPP"
+    warnings = [e for e in article.events if e.cameo_root == "13"]
+    assert warnings and all(e.source_code == "CHNGOV" for e in warnings)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from dateline.countries import (
@@ -41,7 +42,7 @@ from dateline.records import Entity, Mention, Where
 __all__ = ["KEPT_TYPES", "entities_by_segment", "entity_at", "find_entities"]
 
 #: Sectors of the state: an organisation of one of these with no country named takes
-#: the article's dominant country ("the Border Patrol", "the Supreme Court").
+#: the article's home country ("the Border Patrol", "the Supreme Court").
 STATE_SECTORS = frozenset({"GOV", "JUD", "LEG", "MIL", "COP", "SPY"})
 #: Evidence order for roles and countries: the body first, captions last.
 _PART_RANK = {"body": 0, "title": 1, "caption": 2}
@@ -52,7 +53,7 @@ _ORDER_STRIDE = 10_000_000
 _PERSONAL_BODIES = frozenset({
     "administration", "government", "campaign", "presidency", "cabinet", "era", "camp",
 })
-#: Captions repeat the story's places; they count half toward the dominant country.
+#: Captions repeat the story's places; they count half toward the home country.
 _CAPTION_WEIGHT = 0.5
 #: Least share of the country votes the dominant country must hold. A third keeps a
 #: story about two countries (the worked example: USA 19.5 votes, MEX 10) and refuses a
@@ -66,8 +67,8 @@ def find_entities(segments: list[Segment]) -> list[Entity]:
     mentions.extend(_last_name_mentions(segments, mentions))
     mentions.sort(key=lambda m: m.order)
     groups = group_mentions(mentions)
-    dominant = dominant_country(mentions)
-    return [_entity(group, dominant) for group in groups]
+    home = home_country(country_votes(mentions), marked_countries(mentions), least=2)
+    return [_entity(group, home) for group in groups]
 
 
 def _all_mentions(segments: list[Segment]) -> list[Found]:
@@ -137,8 +138,8 @@ def _leaders_of_bodies(mentions: list[Found], names: set[str]) -> list[Found]:
     return extra
 
 
-def dominant_country(mentions: list[Found]) -> str | None:
-    """The country the article is most about: most mentioned by its places and peoples."""
+def country_votes(mentions: list[Found]) -> Counter[str]:
+    """Votes of the places and peoples mentioned for the countries they belong to."""
     votes: Counter[str] = Counter()
     for mention in mentions:
         if mention.label in ("GPE", "NORP"):
@@ -147,16 +148,61 @@ def dominant_country(mentions: list[Found]) -> str | None:
             if code:
                 weight = _CAPTION_WEIGHT if mention.segment.part == "caption" else 1.0
                 votes[code] += weight
+    return votes
+
+
+def _dominant(votes: Counter[str], least: float) -> str | None:
+    """The most voted country, if it has ``least`` votes and a third of them all."""
     if not votes:
         return None
     code, count = votes.most_common(1)[0]
     # A country named once, or one among many equally named, is no article's subject.
-    if count < 2 or count < _DOMINANT_SHARE * sum(votes.values()):
+    if count < least or count < _DOMINANT_SHARE * sum(votes.values()):
         return None
     return code
 
 
-def _entity(group: Group, dominant: str | None) -> Entity:
+def marked_countries(mentions: list[Found]) -> set[str]:
+    """The countries of :func:`foreign_countries` for the people's roles."""
+    return foreign_countries(m.role for m in mentions if m.label == "PERSON")
+
+
+def foreign_countries(roles: Iterable[RoleFact | None]) -> set[str]:
+    """Countries written as the nationality of a national office ("Ukrainian President
+    Volodymyr Zelensky", "Mexico's foreign minister") in an article that also names a
+    national office with no country ("President Trump"): the bare office is of another
+    country, the article's own. Empty when no office is written bare."""
+    written, bare = set(), False
+    for role in roles:
+        if role is None or not role.national:
+            continue
+        if role.country_written:
+            written.add(role.country)
+        bare = bare or role.country is None
+    return written if bare else set()
+
+
+def home_country(votes: Counter[str], marked: set[str], least: float = 1) -> str | None:
+    """The country of the offices an article names without a nationality ("President
+    Trump", "the Interior Minister").
+
+    News names its own country's officials bare and foreign ones with their nationality
+    ("Ukrainian President Zelensky"). So when the most voted country is ``marked``
+    (:func:`foreign_countries`) and the runner-up (with two votes at least) is not, the
+    runner-up is the home country: a US story about Ukraine names Ukraine most. Else
+    the most voted one stays: a story about one foreign country, or one that writes
+    the offices of both its countries with their nationality.
+    """
+    dominant = _dominant(votes, least)
+    if dominant is None or dominant not in marked:
+        return dominant
+    ranked = votes.most_common(2)
+    if len(ranked) == 2 and ranked[1][0] not in marked and ranked[1][1] >= max(least, 2):
+        return ranked[1][0]
+    return dominant
+
+
+def _entity(group: Group, home: str | None) -> Entity:
     """The record of one group: name, type, mentions, role, country, sector."""
     label = group.label
     entity = Entity(name=_canonical_name(group, label), type=label)
@@ -165,9 +211,9 @@ def _entity(group: Group, dominant: str | None) -> Entity:
         for m in group.mentions
     ]
     if label == "PERSON":
-        _person_facts(entity, group, dominant)
+        _person_facts(entity, group, home)
     elif label == "ORG":
-        _org_facts(entity, dominant)
+        _org_facts(entity, home)
     elif label in ("GPE", "LOC", "FAC"):
         entity.country = place_country(entity.name) or next(
             (m.country for m in group.mentions if m.country), None)
@@ -201,8 +247,10 @@ def _canonical_name(group: Group, label: str) -> str:
     return max(texts, key=lambda t: (len(t.split()), not t.isupper(), len(t)))
 
 
-def _person_facts(entity: Entity, group: Group, dominant: str | None) -> None:
-    """Role, country and sector of a person from the roles of its mentions."""
+def _person_facts(entity: Entity, group: Group, home: str | None) -> None:
+    """Role, country and sector of a person from the roles of its mentions; a national
+    office written without a country takes the article's home country
+    (:func:`home_country`)."""
     ranked = sorted(group.mentions, key=_evidence_rank)
     stated = next((m.country for m in ranked if m.country), None)
     roles = [m.role for m in ranked if m.role]
@@ -214,7 +262,7 @@ def _person_facts(entity: Entity, group: Group, dominant: str | None) -> None:
     entity.sector = best.sector
     entity.country = _first_country(roles) or stated
     if entity.country is None and any(r.national for r in roles):
-        entity.country = dominant
+        entity.country = home
 
 
 def _evidence_rank(mention: Found) -> tuple[int, int]:
@@ -225,8 +273,9 @@ def _first_country(roles: list[RoleFact]) -> str | None:
     return next((r.country for r in roles if r.country), None)
 
 
-def _org_facts(entity: Entity, dominant: str | None) -> None:
-    """Country and sector of an organisation: institution table, then its words."""
+def _org_facts(entity: Entity, home: str | None) -> None:
+    """Country and sector of an organisation: institution table, then its words; a body
+    of the state with no country named takes the article's home country."""
     words = entity.name.replace("’", "'").split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -237,7 +286,7 @@ def _org_facts(entity: Entity, dominant: str | None) -> None:
     entity.country = entity.country or _named_country(words)
     entity.sector = entity.sector or org_sector(lowered)
     if entity.country is None and entity.sector in STATE_SECTORS and institution is None:
-        entity.country = dominant
+        entity.country = home
 
 
 def _named_country(words: list[str]) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dateline.countries import country_code, place_country
+from dateline.countries import country_code, country_name_code, place_country
 from dateline.entities.tables import (
     find_institution,
     head_role,
@@ -59,6 +59,9 @@ class RoleFact:
     start: int = 0
     end: int = 0
     noun_start: int = 0
+    #: The country is written as a place or nationality ("Ukrainian President"), not
+    #: known from an institution ("White House press secretary").
+    country_written: bool = False
 
 
 def person_role(doc: Doc, start: int, end: int, outer: int | None = None) -> RoleFact | None:
@@ -161,6 +164,7 @@ def _analyse(tokens: list[Token], head: Token | None = None) -> RoleFact | None:
     if not role_tokens:
         return None
     country = _country_of(tokens)
+    written = country is not None
     sector = role.sector
     institution = find_institution([t.text for t in tokens])
     national = role.national or _national_without_modifiers(lowered[role_start:])
@@ -177,6 +181,7 @@ def _analyse(tokens: list[Token], head: Token | None = None) -> RoleFact | None:
     return RoleFact(
         text=text, sector=sector, national=national, country=country,
         start=tokens[0].i, end=tokens[-1].i + 1, noun_start=tokens[role_start].i,
+        country_written=written,
     )
 
 
@@ -247,8 +252,32 @@ def _drop_country_prefix(tokens: list[Token]) -> list[Token]:
     return tokens[i:]
 
 
+#: Nouns of people who know or cover a country without belonging to it: "a Ukraine
+#: specialist", "the White House Russia adviser", "a China expert".
+EXPERTISE_NOUNS = frozenset({
+    "specialist", "expert", "analyst", "adviser", "advisor", "scholar", "watcher",
+    "hand", "correspondent", "czar", "tsar",
+})
+
+
+def names_a_topic(token: Token) -> bool:
+    """``token`` is a country's name written out (not its demonym, not an abbreviation)
+    as the subject of an expertise ("Ukraine" in "a Ukraine specialist"): the country
+    is the topic, not the person's. "A Ukrainian specialist" is Ukrainian, and so is
+    "a US adviser": abbreviations stand for the adjective."""
+    return (token.dep_ == "compound" and token.head.lemma_.lower() in EXPERTISE_NOUNS
+            and not token.is_upper and country_name_code(token.text) is not None)
+
+
 def _country_of(tokens: list[Token]) -> str | None:
-    """The first country a phrase names: a country word or a place ("of Springfield")."""
+    """The first country a phrase names: a country word or a place ("of Springfield").
+
+    A country after "to" is where an envoy is sent ("ambassador to Britain", "special
+    envoy to Ukraine"), not the holder's: the phrase is read up to it. A country that
+    is the topic of an expertise ("a Ukraine specialist") is passed over.
+    """
+    cut = next((i for i, t in enumerate(tokens) if t.lower_ == "to"), len(tokens))
+    tokens = [t for t in tokens[:cut] if not names_a_topic(t)]
     for token in tokens:
         code = country_code(token.text)
         if code:

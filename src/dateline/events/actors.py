@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.entities.roles import names_a_topic
 from dateline.events.dictionaries import (
     ActorEntry,
     AgentEntry,
@@ -179,6 +180,8 @@ class ActorDictionary:
             entry, n = self._longest(self._actors, tokens, i)
             if entry is not None:
                 code = entry.code_on(date)
+                if code in _countries() and _inside_name(tokens[i], tokens[i + n - 1]):
+                    continue  # "Jordan" Peterson, Ben "Murray"-Bruce: a name, no place
                 hits.append(Hit(i, i + n, None if code == NULL_ACTOR else code))
                 taken[i:i + n] = [True] * n
         for i in range(len(tokens)):
@@ -221,6 +224,15 @@ def _phrase_at(phrase: tuple[str, ...], tokens: Sequence, i: int) -> bool:
             continue
         return False
     return True
+
+
+def _inside_name(first, last) -> bool:
+    """Tokens ``first`` to ``last`` are part of a longer person's name (spaCy PERSON)."""
+    doc = last.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return first.ent_type_ == "PERSON" and (
+        first.ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"
+                                  and after.ent_type_ == "PERSON"))
 
 
 def _capitalised(token) -> bool:
@@ -435,7 +447,9 @@ def _resolve_single(head, dictionary: ActorDictionary, date: str | None) -> list
     tokens = phrase_tokens(head)
     hits = dictionary.scan(tokens, date)
     agents = [h for h in hits if h.agent]
-    countries = [h for h in hits if not h.agent and h.code]
+    # "a Ukraine specialist" knows Ukraine; the phrase does not name the actor's country
+    countries = [h for h in hits if not h.agent and h.code
+                 and not names_a_topic(tokens[h.end - 1])]
     name = _name(tokens)
     core = core_noun(head)
     at = tokens.index(core) if core in tokens else tokens.index(head)

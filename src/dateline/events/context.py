@@ -16,9 +16,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from dateline.entities.find import foreign_countries, home_country
+from dateline.entities.roles import RoleFact, names_a_topic, person_role
 from dateline.events import codebook
 from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
 from dateline.events.dictionaries import read_discards, shipped_text
@@ -130,8 +132,51 @@ def _event_key(event: Event) -> tuple:
     return event.cameo_root, pair
 
 
+#: Per named entity, (type, canonical name) -> the actor codes the dictionaries give its
+#: mentions (None for a mention they do not code), in mention order.
+MentionCodes = dict[tuple[str, str], list[str | None]]
+
+
+def mention_codes(entities: list[Entity], segments: list[Segment], dictionary,
+                  day: str | None = None) -> MentionCodes:
+    """The actor codes of each person's and organisation's mentions (:data:`MentionCodes`)."""
+    docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
+    if dictionary is None or not docs:
+        return {}
+    day = day.replace("-", "")[:8] if day else None
+    return {(e.type, e.name): [_coded(m.where, docs, dictionary, day) for m in e.mentions]
+            for e in entities if e.type in NAMED_ACTOR_TYPES}
+
+
+def known_code(entity: Entity | None, codes: MentionCodes | None) -> str | None:
+    """The code the dictionaries give one of the entity's mentions ("Saeb Erekat" for a
+    later "Erekat"), if any."""
+    if entity is None or not codes:
+        return None
+    return next((c for c in codes.get((entity.type, entity.name), ()) if c), None)
+
+
+def places_country(entities: list[Entity]) -> str | None:
+    """The country the article's places and peoples are most in (named twice or more,
+    with a third of the votes): where its people are ("protesters", "students").
+
+    The people of a story are where it happens, while its institutions may be another
+    country's (a story about Hong Kong quotes Beijing's officials): only mentions of
+    places and peoples vote here, not the people and bodies the dictionaries code.
+    """
+    votes: Counter = Counter()
+    for entity in entities:
+        if entity.type in PLACE_TYPES and entity.country:
+            votes[entity.country] += len(entity.mentions) or 1
+    if not votes:
+        return None
+    country, count = votes.most_common(1)[0]
+    return country if count >= 2 and count * 3 >= sum(votes.values()) else None
+
+
 def dominant_country(entities: list[Entity], segments: list[Segment] = (),
-                     dictionary=None, day: str | None = None) -> str | None:
+                     dictionary=None, day: str | None = None,
+                     codes: MentionCodes | None = None) -> str | None:
     """The country the article's people, bodies and places most belong to.
 
     Used for a role named without a country ("a federal judge", "police"): news
@@ -142,13 +187,21 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
     story's institutions ("the White House", "Antony Blinken"), while the country the
     entities stage gave a person without one written is itself a guess from the places
     (a story about the US inquiry into Ukraine names Ukraine most). A country must hold
-    a third of the votes.
+    a third of the votes, and one written as the nationality of a person's national
+    office is passed over for one never so written
+    (:func:`~dateline.entities.find.home_country`). ``codes``: the
+    :func:`mention_codes`, when the caller has them already.
     """
     docs = {(s.part, s.index): s.doc for s in segments if s.doc is not None}
+    if codes is None:
+        codes = mention_codes(entities, segments, dictionary, day)
     votes: Counter = Counter()
+    roles: list[RoleFact | None] = []
     for entity in entities:
+        if entity.type == "PERSON" and docs:
+            roles.extend(_roles(entity, docs))
         if entity.type in NAMED_ACTOR_TYPES and dictionary is not None and docs:
-            coded = [_coded_country(m.where, docs, dictionary, day) for m in entity.mentions]
+            coded = [split_code(c)[0] for c in codes.get((entity.type, entity.name), ()) if c]
             if any(coded):
                 votes.update({c: 2 for c in coded if c})
                 continue
@@ -156,23 +209,30 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
                 continue  # no country written with the person: the guess does not vote
         if entity.country:
             votes[entity.country] += len(entity.mentions) or 1
-    if not votes:
-        return None
-    country, count = votes.most_common(1)[0]
-    # a country must hold a third of the votes to be what the article is about
-    return country if count * 3 >= sum(votes.values()) else None
+    # a country must hold a third of the votes to be what the article is about; one
+    # written as an office's nationality ("Ukrainian President") is foreign to it
+    return home_country(votes, foreign_countries(roles))
 
 
-def _coded_country(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
-    """The country the actor dictionaries give the words at ``where``, if any."""
+def _roles(entity: Entity, docs: dict) -> Iterator[RoleFact | None]:
+    """The role written with each mention of a person ("Ukrainian President")."""
+    for mention in entity.mentions:
+        at = mention.where
+        doc = docs.get((at.part, at.index))
+        span = doc.char_span(at.start, at.end, alignment_mode="expand") if doc else None
+        if span is not None and len(span):
+            yield person_role(doc, span.start, span.end)
+
+
+def _coded(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
+    """The actor code the dictionaries give the words at ``where`` (``day``: YYYYMMDD)."""
     doc = docs.get((where.part, where.index))
     span = doc.char_span(where.start, where.end, alignment_mode="expand") if doc else None
     if span is None:
         return None
-    day = day.replace("-", "")[:8] if day else None
     for hit in dictionary.scan(list(span), day):
         if not hit.agent and hit.code:
-            return split_code(hit.code)[0]
+            return hit.code
     return None
 
 
@@ -206,13 +266,23 @@ def entity_of(actor: Actor, entities: list[Entity],
 
 def _names_a_people(actor: Actor, entities: list[Entity], segment_where: Where) -> bool:
     """The phrase names a place or a people ("Central American mothers"): where its
-    actor is from is written, even when no country code says it."""
-    return any(entity.type in PLACE_TYPES
-               for entity, _ in _mentions_in(actor, entities, segment_where))
+    actor is from is written, even when no country code says it. A country an expert
+    covers ("a Peru specialist") says nothing of where the expert is from."""
+    words = {t.idx: t for t in actor.tokens}
+    for entity, _ in _mentions_in(actor, entities, segment_where):
+        if entity.type not in PLACE_TYPES:
+            continue
+        for mention in entity.mentions:
+            token = words.get(mention.where.start)
+            if token is not None and mention.where.part == segment_where.part and \
+                    mention.where.index == segment_where.index and not names_a_topic(token):
+                return True
+    return False
 
 
 def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where,
-               country: str | None) -> dict:
+               country: str | None, codes: MentionCodes | None = None,
+               people: str | None = None) -> dict:
     """The record fields of an actor: name, country, sector and code.
 
     ``country`` is the article's (:func:`dominant_country`): a role named without one
@@ -220,7 +290,10 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     dictionaries and the entities give no country take it, as news reports name the
     country of their own people and institutions once, if at all. A phrase of people
     that names a place or a people ("Central American mothers") keeps what it says; a
-    role of the state takes it still ("Democratic lawmakers").
+    role of the state takes it still ("Democratic lawmakers"). People named by a role
+    take ``people`` (:func:`places_country`) first, where given. A person or body the
+    dictionaries code at another of its mentions (``codes``: "Saeb Erekat" for
+    "Erekat") takes that code first.
     """
     if actor is None:
         return {"name": None, "country": None, "sector": None, "code": None}
@@ -228,6 +301,12 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     # "Mr Blinken" is Antony Blinken; "the Biden administration" stays a phrase
     name = entity.name if entity is not None and at_head else actor.name
     code, found_country, sector = actor.code, actor.country, actor.sector
+    known = known_code(entity, codes) if found_country is None else None
+    if known and code is None and at_head:
+        code = known  # the name codes the whole actor
+        found_country, sector = split_code(known)
+    elif known and split_code(known)[0]:
+        found_country = split_code(known)[0]  # "Trump's lawyer": the country only
     if found_country is None and entity is not None and entity.country:
         found_country = entity.country
         sector = sector or entity.sector
@@ -235,7 +314,8 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     if code and code.startswith(NULL_ACTOR):
         state = code[3:6] in STATE_SECTORS  # "Democratic lawmakers" are the state's still
         if found_country is None and (state or unplaced and code[3:6] in CONTEXT_SECTORS):
-            found_country = country  # a role without a country: the article's
+            # a role without a country: the article's; its people are where it happens
+            found_country = country if state else people or country
         code = (found_country or "") + code[3:] or None
     elif code is None and unplaced and entity is not None and at_head and \
             entity.type in NAMED_ACTOR_TYPES:
@@ -270,17 +350,34 @@ def _actor(actor: Actor | None) -> Actor | None:
     return None if actor is None or is_location(actor) else actor
 
 
+def _jurisdiction(actor: dict) -> str | None:
+    """The country of a police force taking part in an event: police act at home, so
+    the people and bodies they act on or face, named without a country ("Hong Kong
+    police besieged a university"), are of that country rather than the article's."""
+    return actor["country"] if actor["sector"] == "COP" else None
+
+
 def to_record(coded, segment: Segment, sentence, entities: list[Entity],
               dates: list[TimeExpr], places: list[Place], country: str | None,
-              day: str | None) -> Event:
+              day: str | None, codes: MentionCodes | None = None,
+              people: str | None = None) -> Event:
     """The :class:`~dateline.records.Event` of a coded event in its article.
+
+    ``country``: the article's (:func:`dominant_country`); ``people``: where its people
+    are (:func:`places_country`); ``codes``: :func:`mention_codes`.
 
     ``place`` is only a place of the event's own sentence here: :func:`share_places`
     fills the others.
     """
     where = segment.where(sentence.start_char, sentence.end_char)
-    source = fill_actor(_actor(coded.source), entities, where, country)
-    target = fill_actor(_actor(coded.target), entities, where, country)
+    source = fill_actor(_actor(coded.source), entities, where, country, codes, people)
+    police = _jurisdiction(source)
+    target = fill_actor(_actor(coded.target), entities, where, police or country, codes,
+                        police or people)
+    if target["country"] and _jurisdiction(target) and police is None:
+        # "students attacked Hong Kong police": the people the police face are local
+        police = _jurisdiction(target)
+        source = fill_actor(_actor(coded.source), entities, where, police, codes, police)
     subject = coded.source.head if coded.source else None
     date = event_date(segment.doc, where, coded.verb, subject, dates)
     # a place that is a participant's phrase says who; one the verb happens at, where
@@ -320,8 +417,16 @@ def _discards() -> tuple[Phrases, Phrases]:
     """The sentence-level and the story-level discard phrases (Phoenix's and ours)."""
     entries = [entry for name in ("discards.txt", "local_discards.txt")
                for entry in read_discards(shipped_text(name))]
-    return (_by_first_word(d.phrase for d in entries if not d.story),
+    return (_by_first_word(d.phrase for d in entries if not d.story and not _bare_year(d.phrase)),
             _by_first_word(d.phrase for d in entries if d.story))
+
+
+def _bare_year(phrase: tuple[str, ...]) -> bool:
+    """A year alone ("1967"): Phoenix's list drops every sentence naming a past year as
+    history, but news states past acts as facts ("seized the territories in 1967"),
+    and CAMEO codes them; a year with a word of sport ("2014 competition") still
+    discards."""
+    return len(phrase) == 1 and phrase[0].isdigit()
 
 
 def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> Phrases:

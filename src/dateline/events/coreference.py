@@ -98,8 +98,9 @@ class Antecedents:
 
 def fill_pronouns(record, coded, segment: Segment, antecedents: Antecedents,
                   dictionary: ActorDictionary, entities: list[Entity],
-                  country: str | None, day: str | None) -> bool:
-    """Give a record's personal-pronoun source and target the person they stand for.
+                  country: str | None, day: str | None, codes=None) -> bool:
+    """Give a record's personal-pronoun source and target the person they stand for
+    (``codes``: the article's :func:`~dateline.events.context.mention_codes`).
 
     Returns False when the source is such a pronoun and no coded person stands for it
     (the event has no actor then), or when the target is one and the event needs it.
@@ -111,7 +112,8 @@ def fill_pronouns(record, coded, segment: Segment, antecedents: Antecedents,
             continue
         person = antecedents.person_for(actor.head, segment)
         found, where = antecedents.actor(person, dictionary, day) if person else (None, None)
-        fields = fill_actor(found, entities, where, country) if found is not None else None
+        fields = fill_actor(found, entities, where, country, codes) if found is not None \
+            else None
         if not fields or not fields["code"]:
             if side == "source" or record.cameo_root not in SOURCE_ONLY_ROOTS:
                 return False
