@@ -325,18 +325,20 @@ def serve(db, host, port, token_file, max_bytes, workers) -> None:
 @click.option("--rebuild", is_flag=True, help="Build it again even when it is up to date.")
 @friendly_errors
 def index(rebuild: bool) -> None:
-    """Build the gazetteer's index in the cache folder now (else the first run does).
+    """Build the gazetteer's index, the compiled verb patterns and the language model
+    in the cache folder now (else the first run does).
 
-    Prints the index file's path. It is rebuilt by itself when dateline's place data
-    or code changes; set DATELINE_CACHE_DIR to keep it elsewhere.
+    Prints each file's path, the gazetteer's first. Each is rebuilt by itself when the
+    data or code it is made from changes; set DATELINE_CACHE_DIR to keep them elsewhere.
     """
+    from dateline.cachefiles import build_all
     from dateline.errors import StoreError
-    from dateline.places.index import ensure
 
     try:
-        click.echo(ensure(rebuild=rebuild))
+        for path in build_all(rebuild=rebuild):
+            click.echo(path)
     except OSError as exc:
-        raise StoreError(f"cannot write the gazetteer index: {exc}") from exc
+        raise StoreError(f"cannot write the cache folder: {exc}") from exc
 
 
 @cli.command()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import py3langid
+from dateline.article.language_model import classify
 
 # Scripts written without spaces between words: count their characters instead.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f"
@@ -109,7 +109,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language (py3langid), or None for too little text."""
     if len(_WORD.findall(text)) < 3:
         return None
-    code, _ = py3langid.classify(text[:20000])
+    code, _ = classify(text[:20000])
     return code
 
 

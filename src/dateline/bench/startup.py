@@ -3,7 +3,8 @@
 Both run as fresh processes of the same Python, in turns (so a busy spell of the
 machine falls on both), :data:`ROUNDS` times each; the medians give
 ``start_ratio`` = extract's seconds / the model load's seconds. The gazetteer index
-is built beforehand, as it is after the first run on a machine. Wall-clock seconds
+and the other cached tables (:func:`dateline.cachefiles.build_all`) are built
+beforehand, as they are after the first run on a machine. Wall-clock seconds
 are the figure; the processes' CPU seconds are kept too, as they vary less when
 other work shares the machine.
 """
@@ -37,9 +38,9 @@ def _timed(command: list[str]) -> tuple[float, float]:
 
 def start_times(article: Path, model: str) -> dict[str, float]:
     """Seconds of the two cold starts and their ratios (wall and CPU)."""
-    from dateline.places.index import ensure
+    from dateline.cachefiles import build_all
 
-    ensure()
+    build_all()
     load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
     extract = [sys.executable, "-m", "dateline.cli", "extract", "--model", model, str(article)]
     runs: dict[str, list[tuple[float, float]]] = {"load": [], "extract": []}

