@@ -120,7 +120,7 @@ def event_nouns() -> dict[str, str]:
 
 def code_of(noun) -> str | None:
     """The code of an event noun ("air strikes" before "strikes"), else None."""
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    if noun.pos_ not in {"NOUN", "PROPN"} and not _gerund_noun(noun):
         return None
     table = event_nouns()
     for child in noun.children:
@@ -128,6 +128,14 @@ def code_of(noun) -> str | None:
                 f"{child.lower_} {noun.lower_}" in table:
             return table[f"{child.lower_} {noun.lower_}"]
     return table.get(noun.lower_)
+
+
+def _gerund_noun(token) -> bool:
+    """A form in -ing the tagger calls a verb but that stands as a noun with a
+    determiner or number: "had one in-person meeting with him"."""
+    return token.pos_ == "VERB" and token.lower_.endswith("ing") and \
+        token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and \
+        any(c.dep_ in {"det", "nummod", "poss"} for c in token.children)
 
 
 def slot_of(noun):
@@ -162,6 +170,10 @@ def frame_of(noun, coded: dict | None = None):
     if noun.dep_ == "attr" and verb.lemma_ == "be" and \
             any(c.dep_ == "expl" for c in verb.children):
         return verb  # "there were clashes"
+    happening = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                      and c.lemma_ in OCCURRENCE and c.lemma_ not in NEEDS), None)
+    if happening is not None:
+        return happening  # "with protests exploding", "clashes raging in the north"
     if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_ not in OCCURRENCE:
         return None
     if verb.lemma_ == "hold" and noun.dep_ != "nsubjpass":
@@ -216,6 +228,11 @@ def _prep_sides(code: str, preps, actors: ActorDictionary, day, keep) -> tuple[l
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             found = [a for a in resolve(obj, actors, day) if keep(a)]
             role = _role(prep.lower_, code)
+            if role == "doer" and not others and _role("of", code) == "other":
+                # "the occupation by Arnor of Bree": the parser hangs "of Bree" on Arnor
+                others = [a for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"
+                          for a in resolve(o, actors, day) if keep(a)]
             if role == "between" or (prep.lower_ == "among" and len(found) > 1):
                 between += found
             elif role == "doer" and not doers:
@@ -340,6 +357,8 @@ def _split_clash(event: NounEvent) -> list[NounEvent]:
 AHEAD_WORDS = frozenset({"next", "upcoming", "planned", "proposed", "possible", "potential",
                          "future", "expected", "scheduled", "coming", "prospective",
                          "likely"})
+#: Determiners of a phrase whose event is known: "the talks", "this visit".
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words in a noun's phrase that say the event happened: "last week's call".
 PAST_WORDS = frozenset({"last", "recent", "earlier", "previous", "past", "latest",
                         "ongoing", "continuing", "yesterday", "former"})
@@ -362,7 +381,11 @@ def own_mode(noun) -> str | None:
         return "hypothetical"
     dated = any(c.ent_type_ == "DATE" and c.dep_ in {"compound", "nmod", "poss", "npadvmod"}
                 for c in noun.children)
-    if dated or words & PAST_WORDS:
+    # "the occupation of Bree", "Arnor's call with Gondor": a definite phrase takes
+    # its event as known, whatever the clause around it says of something else
+    definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
+                   for c in noun.children)
+    if dated or definite or words & PAST_WORDS:
         return "occurred"
     return None
 
