@@ -59,6 +59,9 @@ NEEDS = {"break": {"out"}, "take": {"place"}, "kick": {"off"}, "get": {"under", 
 LIGHT_VERBS = frozenset({"have", "hold", "conduct", "make", "stage", "carry", "launch",
                          "lead", "join", "mount", "wage", "organize", "organise",
                          "attend"})
+#: Light verbs whose own codes say less than their object: "led a march".
+BARE_LIGHT_VERBS = frozenset({"lead", "join", "launch", "mount", "wage", "organize",
+                              "organise", "attend"})
 #: Verbs whose "in" object is what their subject does: "took part in talks".
 IN_VERBS = frozenset({"participate", "engage", "take", "join"})
 #: Prepositions of time whose object is an event taken as given: "during protests".
@@ -157,14 +160,17 @@ def frame_of(noun, coded: dict | None = None):
     coded = coded or {}
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_ in LIGHT_VERBS:
-        return None if verb in coded else verb  # "had a phone call with"
+        # "had a phone call with"; "held talks" is left to the verb's patterns, but
+        # "led a march" is no leading and "joined the protests" no joining
+        return None if verb in coded and verb.lemma_ not in BARE_LIGHT_VERBS else verb
     if noun.dep_ == "pobj" and verb.lower_ == "in":
         # "resigned in protest" (the idiom, no article): the verb's act is the protest;
         # "killed in protests" is no protest by the killed
         doer = next((a for a in verb.ancestors if a.pos_ == "VERB"), None)
-        if doer is not None and doer.lemma_ in IN_VERBS and verb.head is doer and \
-                doer not in coded:
-            return doer  # "took part in talks with", "engaged in clashes with"
+        if doer is not None and doer.lemma_ in IN_VERBS and verb.head.i == doer.i:
+            # "took part in talks with", "engaged in clashes with": the noun is what
+            # the subject does, whatever the verb alone would code
+            return doer
         idiom = noun.lower_ == "protest" and not any(c.dep_ == "det" for c in noun.children)
         return doer if idiom and (coded.get(doer) or "")[:2] != "14" else None
     if noun.dep_ == "attr" and verb.lemma_ == "be" and \
@@ -247,15 +253,16 @@ def _sides(code: str, noun, slot, verb, actors: ActorDictionary, day) -> NounEve
     preps = [c for c in noun.children if c.dep_ == "prep"]
     if verb.i != slot.head.i or slot.dep_ != "pobj":
         preps += [c for c in verb.children if c.dep_ in {"prep", "agent"}]
-    if slot is not noun:
+    if slot.i != noun.i:
         preps += [c for c in slot.children if c.dep_ == "prep" and c.lower_ != "of"]
     sources, targets, between = _prep_sides(code, preps, actors, day,
                                             lambda a: a.coded or a.proper)
     if (slot.dep_ == "pobj" and slot.head.lower_ == "in") or slot.dep_ == "dobj":
         subject = subject_of(verb)[0]
         sources = resolve(subject, actors, day) if subject is not None else []
-    if not sources:
-        sources = [a for a in _own_actors(noun, actors, day) if a.coded]
+    own, undergoing = _own_sides(code, noun, bool(targets), actors, day,
+                                 lambda a: a.coded)
+    sources, targets = sources or own, targets or undergoing
     if between and not sources:
         return NounEvent(code, noun, verb, between, [])  # they act on each other
     if not sources and code[:2] == "14":
@@ -288,9 +295,8 @@ def _named_with_sides(code: str, noun, slot, actors: ActorDictionary,
         # consultations and visits: "on", "at" name a topic or a place
         preps = [p for p in preps if p.lower_ in OWN_PHRASE_PREPS]
     doers, others, between = _prep_sides(code, preps, actors, day, _named)
-    doers = doers or [a for t in noun.children
-                      if t.dep_ in {"poss", "amod", "compound", "nmod"}
-                      for a in resolve(t, actors, day) if _named(a)]
+    own, undergoing = _own_sides(code, noun, bool(others), actors, day, _named)
+    doers, others = doers or own, others or undergoing
     if doers and others:
         return NounEvent(code, noun, verb, doers, others, frames=False)
     if len(between) > 1:  # "a meeting between Arnor and Gondor": each with the other
@@ -316,14 +322,27 @@ def _named(actor: Actor) -> bool:
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
-def _own_actors(noun, actors: ActorDictionary, day) -> list[Actor]:
-    """Actors in the noun's own words: "Arnor's talks", "Arnorian strikes", "student
-    protests"; not where it happens ("protests in Bree" say nothing of who)."""
-    tokens = [t for t in noun.children if t.dep_ in {"poss", "amod", "compound", "nmod"}]
-    found = []
-    for token in tokens:
-        found += [a for a in resolve(token, actors, day) if a.coded]
-    return found
+#: Roots and codes of acts done to someone, whose possessive alone names who undergoes
+#: them: "Navalny's arrest", "the envoy's expulsion", "Bree's occupation"; with an
+#: object of its own the possessive acts ("Arnor's occupation of Bree").
+UNDERGONE_ROOTS = frozenset({"17", "18", "20"})
+UNDERGONE_CODES = frozenset({"174", "192"})
+
+
+def _own_sides(code: str, noun, has_object: bool, actors: ActorDictionary, day,
+               keep) -> tuple[list[Actor], list[Actor]]:
+    """Doers and undergoers in the noun's own words: "Arnor's talks", "Arnorian
+    strikes", "student protests" act; "Navalny's arrest" undergoes (see
+    :data:`UNDERGONE_ROOTS`). Where it happens ("protests in Bree") says nothing of
+    who."""
+    undergone = not has_object and (code[:2] in UNDERGONE_ROOTS or code in UNDERGONE_CODES)
+    doers, undergoers = [], []
+    for token in noun.children:
+        if token.dep_ not in {"poss", "amod", "compound", "nmod"}:
+            continue
+        found = [a for a in resolve(token, actors, day) if keep(a)]
+        (undergoers if undergone and token.dep_ == "poss" else doers).extend(found)
+    return doers, undergoers
 
 
 # ---------------------------------------------------------------- clashes
@@ -396,7 +415,7 @@ def _wanted(noun) -> bool:
     token = noun
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return False
         if head.lemma_.lower() in WANTED_BY:
             return True
