@@ -295,7 +295,8 @@ def _named_with_sides(code: str, noun, slot, actors: ActorDictionary,
         # consultations and visits: "on", "at" name a topic or a place
         preps = [p for p in preps if p.lower_ in OWN_PHRASE_PREPS]
     doers, others, between = _prep_sides(code, preps, actors, day, _named)
-    own, undergoing = _own_sides(code, noun, bool(others), actors, day, _named)
+    # a role alone ("naval", "police") says which arm, not whose: no side of its own
+    own, undergoing = _own_sides(code, noun, bool(others), actors, day, _with_country)
     doers, others = doers or own, others or undergoing
     if doers and others:
         return NounEvent(code, noun, verb, doers, others, frames=False)
@@ -320,6 +321,12 @@ def _named(actor: Actor) -> bool:
 
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _with_country(actor: Actor) -> bool:
+    """A name, or an actor whose code says whose it is ("Arnorian"), not a role alone
+    ("naval": ``---MIL``)."""
+    return _named(actor) and (actor.proper or not (actor.code or "").startswith("---"))
 
 
 #: Roots and codes of acts done to someone, whose possessive alone names who undergoes
