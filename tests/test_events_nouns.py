@@ -126,3 +126,17 @@ def test_a_dated_meeting_happened(code):
 def test_wanted_or_planned_talks_have_not_happened(code, text):
     events = nouns(code(text))
     assert events and {e.mode for e in events} == {"hypothetical"}
+
+
+# ---------------------------------------------------------------- undergone, asked
+
+def test_a_subject_that_draws_condemnation_is_its_target(code):
+    events = nouns(code("Kenya drew condemnation from Uganda over the arrests."))
+    assert ("UGA", "KEN", "11") in triples(events)
+
+
+def test_a_request_to_someone_named_with_its_doer_is_an_appeal(code):
+    events = nouns(code("Lawmakers said Uganda's request to the Kenyan president to "
+                        "free the reporters was unusual."))
+    assert {(e.source_code, e.target_code, e.root, e.mode) for e in events} == {
+        ("UGA", "KENGOV", "02", "occurred")}

@@ -199,6 +199,10 @@ def noun_events(sentence, actors: ActorDictionary, day: str | None,
         if code is None:
             continue
         slot = slot_of(noun)
+        undergone = _undergone(code, noun, slot, actors, day, coded or {})
+        if undergone is not None:
+            out += _split_clash(undergone)
+            continue
         verb = frame_of(slot, coded)
         if verb is not None:
             out += _split_clash(_sides(code, noun, slot, verb, actors, day))
@@ -268,6 +272,37 @@ def _sides(code: str, noun, slot, verb, actors: ActorDictionary, day) -> NounEve
     if not sources and code[:2] == "14":
         sources = [_protesters(noun)]
     return NounEvent(code, noun, verb, sources, targets or between)
+
+
+#: Verbs whose subject undergoes the event their object names: "faced criticism from
+#: Arnor", "drew Gondorian condemnation", "received a call from", "came under attack".
+UNDERGOING_VERBS = frozenset({"face", "draw", "receive", "attract", "meet", "come",
+                              "suffer", "endure"})
+#: The preposition a verb of undergoing takes before the noun: "met with", "came under".
+UNDERGOING_PREPS = {"meet": "with", "come": "under"}
+
+
+def _undergone(code: str, noun, slot, actors: ActorDictionary, day,
+               coded: dict) -> NounEvent | None:
+    """An event its clause's subject undergoes ("Arnor faced Gondorian criticism",
+    "drew condemnation from Gondor"): the noun's own doer acts on the subject. The
+    verb's own patterns win where they code it; a noun without its doer is none."""
+    verb = slot.head
+    prep = UNDERGOING_PREPS.get(verb.head.lemma_) if slot.dep_ == "pobj" else None
+    if prep is not None and verb.lower_ == prep:
+        verb = verb.head  # "met with criticism", "came under attack"
+    elif slot.dep_ != "dobj" or verb.lemma_ in UNDERGOING_PREPS:
+        return None
+    if verb.lemma_ not in UNDERGOING_VERBS or verb in coded:
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep"] + \
+        [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+    doers = _prep_sides(code, preps, actors, day, _named)[0]
+    doers = doers or _own_sides(code, noun, True, actors, day, _with_country)[0]
+    subject = subject_of(verb)[0]
+    if not doers or subject is None:
+        return None
+    return NounEvent(code, noun, verb, doers, resolve(subject, actors, day))
 
 
 def _protesters(noun) -> Actor:
