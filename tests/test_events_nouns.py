@@ -140,3 +140,20 @@ def test_a_request_to_someone_named_with_its_doer_is_an_appeal(code):
                         "free the reporters was unusual."))
     assert {(e.source_code, e.target_code, e.root, e.mode) for e in events} == {
         ("UGA", "KENGOV", "02", "occurred")}
+
+
+def test_who_speaks_during_a_meeting_takes_part_in_it(code):
+    events = nouns(code("During a meeting with the Ugandan president, the Kenyan foreign "
+                        "minister said trade would grow."))
+    assert {("KENGOV", "UGAGOV", "04"), ("UGAGOV", "KENGOV", "04")} <= triples(events)
+
+
+def test_a_visit_paid_to_a_country_is_a_visit(code):
+    events = nouns(code("The Kenyan president paid a visit to Uganda on Monday."))
+    assert ("KENGOV", "UGA", "042") in {(e.source_code, e.target_code, e.code)
+                                        for e in events}
+
+
+def test_demands_agreed_to_were_made(code):
+    events = nouns(code("Kenya agreed to Uganda's demands to Tanzania."))
+    assert {e.mode for e in events if e.root == "10"} == {"occurred"}

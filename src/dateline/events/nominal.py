@@ -58,14 +58,17 @@ NEEDS = {"break": {"out"}, "take": {"place"}, "kick": {"off"}, "get": {"under", 
 #: "launched marches", "led a protest", "joined the protests".
 LIGHT_VERBS = frozenset({"have", "hold", "conduct", "make", "stage", "carry", "launch",
                          "lead", "join", "mount", "wage", "organize", "organise",
-                         "attend"})
+                         "attend", "pay"})
 #: Light verbs whose own codes say less than their object: "led a march".
 BARE_LIGHT_VERBS = frozenset({"lead", "join", "launch", "mount", "wage", "organize",
-                              "organise", "attend"})
+                              "organise", "attend", "pay"})
 #: Verbs whose "in" object is what their subject does: "took part in talks".
 IN_VERBS = frozenset({"participate", "engage", "take", "join"})
 #: Prepositions of time whose object is an event taken as given: "during protests".
 WHILE_PREPS = frozenset({"during", "amid", "amidst", "after", "following", "throughout"})
+#: Prepositions whose meeting, call or visit the clause's subject takes part in:
+#: "during a visit to Bree, Arnor's envoy said", "in a call with Gondor".
+MEETING_PREPS = WHILE_PREPS | {"at", "in"}
 #: Nouns that count events, transparent to the frames: "a round of talks began".
 SPAN_NOUNS = frozenset({"round", "wave", "series", "spate", "string", "day", "week",
                         "month", "night", "year", "hour", "weekend"})
@@ -205,7 +208,10 @@ def noun_events(sentence, actors: ActorDictionary, day: str | None,
             continue
         verb = frame_of(slot, coded)
         if verb is not None:
-            out += _split_clash(_sides(code, noun, slot, verb, actors, day))
+            framed = _sides(code, noun, slot, verb, actors, day)
+            # a meeting or visit with no one ("paid a visit to the prison") is none
+            if framed.targets or len(framed.sources) > 1 or code[:2] != "04":
+                out += _split_clash(framed)
             continue
         named = _named_with_sides(code, noun, slot, actors, day)
         if named is not None:
@@ -339,6 +345,14 @@ def _named_with_sides(code: str, noun, slot, actors: ActorDictionary,
         return NounEvent(code, noun, verb, between, [], frames=False)
     if len(doers) > 1 and code in MUTUAL_CODES:  # "Arnorian-Gondorian joint patrols"
         return NounEvent(code, noun, verb, doers, [], frames=False)
+    if not doers and others and code[:2] == "04" and \
+            slot.dep_ == "pobj" and slot.head.lower_ in MEETING_PREPS:
+        # "during a meeting with Gondor, Arnor said", "in a call with Gondor, Arnor
+        # pledged": who speaks or acts at the meeting takes part in it
+        subject = subject_of(slot.head.head)[0]
+        doers = [a for a in resolve(subject, actors, day) if _named(a)] if subject else []
+        if doers:
+            return NounEvent(code, noun, verb, doers, others, frames=False)
     if given and doers and code[:2] in SOURCE_ONLY_ROOTS:
         return NounEvent(code, noun, verb, doers, [], frames=False)
     if given and code[:2] == "14":
@@ -418,6 +432,9 @@ def _split_clash(event: NounEvent) -> list[NounEvent]:
 AHEAD_WORDS = frozenset({"next", "upcoming", "planned", "proposed", "possible", "potential",
                          "future", "expected", "scheduled", "coming", "prospective",
                          "likely"})
+#: Roots of acts done in words, which a clause of wanting answers rather than wishes:
+#: "agreed to Arnor's demands" (made), "agreed to talks" (to come).
+UTTERED_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 #: Determiners of a phrase whose event is known: "the talks", "this visit".
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 #: Words in a noun's phrase that say the event happened: "last week's call".
@@ -438,7 +455,7 @@ def own_mode(noun) -> str | None:
     words = {c.lower_ for c in noun.children
              if c.dep_ in {"amod", "advmod", "compound", "nmod", "poss", "npadvmod"}}
     words |= {g.lower_ for c in noun.children if c.dep_ == "poss" for g in c.children}
-    if words & AHEAD_WORDS or _wanted(noun):
+    if words & AHEAD_WORDS or (_wanted(noun) and code_of(noun)[:2] not in UTTERED_ROOTS):
         return "hypothetical"
     dated = any(c.ent_type_ == "DATE" and c.dep_ in {"compound", "nmod", "poss", "npadvmod"}
                 for c in noun.children)
