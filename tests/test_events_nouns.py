@@ -157,3 +157,11 @@ def test_a_visit_paid_to_a_country_is_a_visit(code):
 def test_demands_agreed_to_were_made(code):
     events = nouns(code("Kenya agreed to Uganda's demands to Tanzania."))
     assert {e.mode for e in events if e.root == "10"} == {"occurred"}
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("The Kenyan senator's attacks on Ugandan newspapers continued to draw fire.", False),
+    ("Lawmakers discussed the Kenyan army's attacks on Somali militants.", True),
+])
+def test_attacks_by_a_politician_are_no_force(code, text, force):
+    assert bool([e for e in nouns(code(text)) if e.root == "19"]) is force

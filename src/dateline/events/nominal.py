@@ -217,7 +217,14 @@ def noun_events(sentence, actors: ActorDictionary, day: str | None,
         if named is not None:
             named.mode = own_mode(noun)
             out += _split_clash(named)
-    return out
+    return [e for e in out if not _words_of_force(e)]
+
+
+def _words_of_force(event: NounEvent) -> bool:
+    """"The senator's attacks on the press" are words, not force: a noun that news
+    uses both ways is force only when states or armed forces do it."""
+    return event.noun.lower_ in WORDY_FORCE_NOUNS and event.code[:2] == "19" and \
+        not all(map(_armed_or_state, event.sources))
 
 
 # ---------------------------------------------------------------- participants
@@ -362,6 +369,19 @@ def _named_with_sides(code: str, noun, slot, actors: ActorDictionary,
 
 #: Roots of events that need no one acted upon: protest, force, violence.
 SOURCE_ONLY_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+
+
+#: Nouns of force that news uses for words as often: "the senator's attacks on".
+WORDY_FORCE_NOUNS = frozenset({"attack", "attacks", "offensive", "assault", "battle",
+                               "battles", "fighting"})
+#: Sectors that use force: armed forces, police, rebels, insurgents, militias.
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "SPY"})
+
+
+def _armed_or_state(actor: Actor) -> bool:
+    """A state by name ("Arnor") or an armed force ("Arnorian troops")."""
+    code = actor.code or ""
+    return len(code) == 3 and code != "---" or code[3:6] in ARMED_SECTORS
 
 
 def _named(actor: Actor) -> bool:
