@@ -352,8 +352,8 @@ def _named_with_sides(code: str, noun, slot, actors: ActorDictionary,
         return NounEvent(code, noun, verb, between, [], frames=False)
     if len(doers) > 1 and code in MUTUAL_CODES:  # "Arnorian-Gondorian joint patrols"
         return NounEvent(code, noun, verb, doers, [], frames=False)
-    if not doers and others and code[:2] == "04" and \
-            slot.dep_ == "pobj" and slot.head.lower_ in MEETING_PREPS:
+    if not doers and others and code[:2] == "04" and slot.dep_ == "pobj" and \
+            slot.head.lower_ in MEETING_PREPS and slot.head.head.pos_ in {"VERB", "AUX"}:
         # "during a meeting with Gondor, Arnor said", "in a call with Gondor, Arnor
         # pledged": who speaks or acts at the meeting takes part in it
         subject = subject_of(slot.head.head)[0]
