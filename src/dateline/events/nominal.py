@@ -475,10 +475,14 @@ def own_mode(noun) -> str | None:
     words = {c.lower_ for c in noun.children
              if c.dep_ in {"amod", "advmod", "compound", "nmod", "poss", "npadvmod"}}
     words |= {g.lower_ for c in noun.children if c.dep_ == "poss" for g in c.children}
-    if words & AHEAD_WORDS or (_wanted(noun) and code_of(noun)[:2] not in UTTERED_ROOTS):
+    dates = [c for c in noun.children
+             if c.ent_type_ == "DATE" and c.dep_ in {"compound", "nmod", "poss", "npadvmod"}]
+    ahead = words | {w.lower_ for d in dates for w in d.subtree}
+    if ahead & (AHEAD_WORDS | {"tomorrow", "later"}):
+        return "future"  # "the planned talks", "next month's visit"
+    if _wanted(noun) and code_of(noun)[:2] not in UTTERED_ROOTS:
         return "hypothetical"
-    dated = any(c.ent_type_ == "DATE" and c.dep_ in {"compound", "nmod", "poss", "npadvmod"}
-                for c in noun.children)
+    dated = bool(dates)
     # "the occupation of Bree", "Arnor's call with Gondor": a definite phrase takes
     # its event as known, whatever the clause around it says of something else
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss"
