@@ -83,10 +83,11 @@ def test_parquet_from_dask_workers_holds_each_article_once(cluster, inputs, tmp_
     assert PARTITION in articles.column_names
     assert ds.dataset(out / "sightings", partitioning="hive").count_rows() == sightings
     assert set(p.name for p in out.iterdir()) <= set(COLUMNS)
-    # a second run adds no article, only sightings
+    # a second run over the same inputs adds no article and no sighting
     again = run_into_parquet([str(inputs)], out, settings)
     assert again.stored == 0 and again.present == first.stored + first.present
     assert ds.dataset(out / "articles", partitioning="hive").count_rows() == len(ids)
+    assert ds.dataset(out / "sightings", partitioning="hive").count_rows() == sightings
 
 
 def test_a_worker_killed_mid_run_loses_nothing_and_counts_nothing_twice(cluster, inputs,

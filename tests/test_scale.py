@@ -178,6 +178,25 @@ def test_parquet_in_one_process_writes_each_article_once(inputs, tmp_path):
     assert not list(tables.rglob(".*.tmp"))
 
 
+def test_parquet_run_again_over_the_same_inputs_adds_no_row(inputs, tmp_path):
+    import pyarrow.dataset as ds
+
+    from dateline.pipeline.parquet import COLUMNS, run_into_parquet
+
+    settings = Settings(batch_size=2, workers=1, language=False)
+    out = tmp_path / "out"
+    first = run_into_parquet([str(inputs)], out, settings)
+
+    def rows() -> dict[str, int]:
+        return {table: ds.dataset(out / table, partitioning="hive").count_rows()
+                for table in COLUMNS if (out / table).exists()}
+
+    before = rows()
+    again = run_into_parquet([str(inputs)], out, settings)
+    assert again.stored == 0 and again.present == first.stored + first.present
+    assert rows() == before and before["sightings"] >= first.stored
+
+
 def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
     from dateline.cli import _Progress
 

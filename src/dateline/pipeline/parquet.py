@@ -10,7 +10,9 @@ that is run again (a lost Dask worker) overwrites its own files.
 One article, one row: the parent (which sees every batch's ids in order) keeps the ids
 written so far; an article that an earlier batch already wrote (the same story read
 from two URLs) has its rows taken out of the later batch's files again, its sighting
-kept. Articles that ``DIR`` held before the run only gain sightings.
+kept. Articles that ``DIR`` held before the run only gain sightings, and only new ones:
+the parent also keeps a 64-bit hash of each (article, URL, source) sighting, read from ``DIR``
+at the start, and takes a sighting read again out of its batch's file.
 
 The tables, one row per article or per fact, linked by ``article_id``:
 
@@ -28,8 +30,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dateline.pipeline.run import Outcome, Summary
-from dateline.pipeline.work import KnownIds, batches
+from dateline.pipeline.run import Outcome, Summary, drive
+from dateline.pipeline.work import KnownIds
 from dateline.records import Article, Rejected, to_dict
 from dateline.settings import Settings
 
@@ -211,6 +213,27 @@ class ParquetTarget:
                 elif kept.num_rows < data.num_rows:
                     self._write_table(path, kept)
 
+    def keep_new_sightings(self, number: int, seen: set[int]) -> None:
+        """Take out of batch ``number`` each sighting ``seen`` holds (an article read again
+        from the same URL and source, in this run or an earlier one); add the rest to ``seen``."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for path in sorted(Path(self.folder, "sightings").glob(
+                f"{PARTITION}=*/{self.file_name(number)}")):
+            data = pq.read_table(path, partitioning=None)
+            keep = []
+            for key in _sighting_keys(data):
+                keep.append(key not in seen)
+                seen.add(key)
+            if all(keep):
+                continue
+            kept = data.filter(pa.array(keep))
+            if kept.num_rows == 0:
+                path.unlink()
+            else:
+                self._write_table(path, kept)
+
     def _write_table(self, path: Path, data) -> None:
         import pyarrow.parquet as pq
 
@@ -230,6 +253,27 @@ def _arrow_table(table: str, rows: list[dict]):
 
     schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS[table]])
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+def _sighting_keys(data) -> list[int]:
+    """A hash per row of a sightings table of what makes a sighting one (the SQLite
+    store's unique key): article id, URL and source; 64 bits keep a million sightings in
+    a few tens of megabytes, with a collision about once in 10^7 runs."""
+    columns = (data[name].to_pylist() for name in ("article_id", "url", "source"))
+    return [hash((article_id, url or "", source or ""))
+            for article_id, url, source in zip(*columns, strict=True)]
+
+
+def stored_sightings(folder: str | Path) -> set[int]:
+    """The keys of the sightings a Parquet folder already holds."""
+    import pyarrow.parquet as pq
+
+    keys: set[int] = set()
+    for path in sorted(Path(folder, "sightings").glob(f"{PARTITION}=*/*.parquet")):
+        table = pq.read_table(path, columns=["article_id", "url", "source"],
+                              partitioning=None)
+        keys.update(_sighting_keys(table))
+    return keys
 
 
 def stored_ids(folder: str | Path) -> list[str]:
@@ -257,38 +301,33 @@ def run_into_parquet(inputs: Iterable[str], folder: str | Path, settings: Settin
     root.mkdir(parents=True, exist_ok=True)
     target = ParquetTarget(str(root), time.strftime("%Y%m%dT%H%M%S") + uuid.uuid4().hex[:6])
     known = KnownIds(stored_ids(root))
+    sighted = stored_sightings(root)
     runner = runner_for(settings, dask=dask, target=target)
-    summary, written = Summary(), set()
+    written: set[str] = set()
+
+    def write_batch(number: int, batch: list[Outcome], summary: Summary) -> None:
+        """Count the batch its worker wrote; take out what an earlier batch wrote."""
+        whole = {id(a) for a in written_whole(batch, known)}
+        again = {a.id for a in (o.result for o in batch)
+                 if id(a) in whole and a.id in written}
+        if again:
+            target.drop(number, again)
+        target.keep_new_sightings(number, sighted)
+        for outcome in batch:
+            summary.read += 1
+            article = outcome.result
+            if isinstance(article, Rejected):
+                summary.failed += 1
+                status = "failed"
+            elif id(article) in whole and article.id not in again:
+                summary.stored += 1
+                written.add(article.id)
+                status = "stored"
+            else:
+                summary.present += 1
+                status = "present"
+            if on_outcome:
+                on_outcome(outcome, status)
+
     documents = iter_documents(inputs, settings.max_bytes, [root])
-    try:
-        for number, batch in enumerate(runner.results(batches(documents,
-                                                              settings.batch_size), known)):
-            whole = {id(a) for a in written_whole(batch, known)}
-            again = {a.id for a in (o.result for o in batch)
-                     if id(a) in whole and a.id in written}
-            if again:
-                target.drop(number, again)
-            for outcome in batch:
-                summary.read += 1
-                article = outcome.result
-                if isinstance(article, Rejected):
-                    summary.failed += 1
-                    status = "failed"
-                elif id(article) in whole and article.id not in again:
-                    summary.stored += 1
-                    written.add(article.id)
-                    status = "stored"
-                else:
-                    summary.present += 1
-                    status = "present"
-                if on_outcome:
-                    on_outcome(outcome, status)
-            if stop is not None and stop():
-                summary.interrupted = True
-                break
-    except BaseException:
-        runner.close(cancel=True)
-        raise
-    runner.close(cancel=summary.interrupted)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return drive(documents, runner, settings, known, write_batch, stop, started)

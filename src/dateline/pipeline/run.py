@@ -128,17 +128,39 @@ def run_into_store(inputs: Iterable[str], store, settings: Settings,
     order. ``stop()`` is asked after each batch is written: True ends the run there.
     """
     from dateline.pipeline.runners import InProcess
-    from dateline.pipeline.work import batches
 
     started = time.perf_counter()
-    summary = Summary()
     own_files = [store.path.with_name(store.path.name + suffix) for suffix in ("", "-wal", "-shm")]
     runner = runner or InProcess(settings)
     documents = iter_documents(inputs, settings.max_bytes, own_files)
+
+    def write_batch(_number: int, batch: list[Outcome], summary: Summary) -> None:
+        for outcome in batch:
+            _write(outcome, store, summary, on_outcome)
+
+    return drive(documents, runner, settings, store, write_batch, stop, started)
+
+
+def drive(documents: Iterable[RawDocument | Rejected], runner, settings: Settings, known,
+          write_batch: Callable[[int, list[Outcome], Summary], None],
+          stop: Callable[[], bool] | None = None, started: float | None = None) -> Summary:
+    """Run ``documents`` in batches on ``runner`` and hand each batch back, in input
+    order, to ``write_batch(number, outcomes, summary)``, which writes it and counts it.
+
+    ``known`` (the store, or the ids a target holds) lets the runner skip the language
+    stage for articles already written. ``stop()`` is asked after each batch: True ends
+    the run there, marked interrupted. On any error the runner's work is cancelled.
+    ``started`` (a ``time.perf_counter()`` reading) is when the run began, for its
+    seconds.
+    """
+    from dateline.pipeline.work import batches
+
+    started = time.perf_counter() if started is None else started
+    summary = Summary()
     try:
-        for batch in runner.results(batches(documents, settings.batch_size), store):
-            for outcome in batch:
-                _write(outcome, store, summary, on_outcome)
+        for number, batch in enumerate(runner.results(batches(documents, settings.batch_size),
+                                                      known)):
+            write_batch(number, batch, summary)
             if stop is not None and stop():
                 summary.interrupted = True
                 break
