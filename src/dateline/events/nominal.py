@@ -15,7 +15,10 @@ from the table of event nouns (``event_nouns.tsv``):
   Gondor"), or a phrase that names both its sides wherever it stands ("Arnor's call
   with Gondor was irregular", "the occupation by Arnor of Bree", "Arnorian-Gondorian
   joint patrols"). Here the noun's own words must name who acts: a noun whose sides
-  are not stated ("the meeting", "a disinformation campaign") is no event.
+  are not stated ("the meeting", "a disinformation campaign") is no event; who acts
+  "during" or "in" a meeting, call or visit with someone takes part in it;
+- the clause's subject undergoes the event ("Arnor drew condemnation from Gondor",
+  "faced Gondorian criticism"): the noun's doer acts on it.
 
 A quantity of events counts as the events ("the latest round of protests escalated",
 "days of clashes between ...").
