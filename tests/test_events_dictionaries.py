@@ -126,6 +126,15 @@ def test_later_verb_file_pattern_with_the_same_words_replaces_the_earlier():
         ("* (TO REFUGEES)", "0733"), ("* &FOOD", "0733")]
 
 
+def test_later_verb_file_takes_a_verb_out_of_a_block():
+    verbs = VerbDictionary().read(VERBS).read(
+        "--- GRANT [070] ---\n!GIVE {GAVE GIVEN}\n--- HAND [074] ---\nGIVE {GAVE}\n")
+    assert [f.block.name for f in verbs.forms("give", "give")] == ["HAND"]
+    assert [f.block.name for f in verbs.forms("gave", "gave")] == ["HAND"]
+    assert verbs.forms("given", "given") == []
+    assert [f.block.name for f in verbs.forms("donate", "donate")] == ["GRANT"]
+
+
 def test_repeated_pattern_within_one_file_keeps_both():
     verbs = VerbDictionary().read(VERBS + "- * &FOOD [074]\n")
     block = verbs.forms("give", "give")[0].block

@@ -236,6 +236,9 @@ def test_stated_refusal_of_an_intent_code_is_a_refusal(code):
     ("The Lakers beat the Celtics in the NBA playoffs on Sunday.", True),
     ("Arsenal defeated Chelsea in the Premier League on Saturday.", True),
     ("Kenya's president met Ugandan officials in Nairobi on Sunday.", False),
+    # a past year alone is no sport: news states past acts as facts
+    ("Arnor annexed the northern province in 1938.", False),
+    ("Gondor's troops seized the pass during the 1967 war.", False),
 ])
 def test_sentences_about_sport_give_no_events(nlp, text, discarded):
     from dateline.events.context import is_discarded_sentence

@@ -27,7 +27,10 @@ LANGUAGE_STAGE = "1"
 #: arrest, conviction or deportation takes the institution that does it, speech acts
 #: stated outright need no target, stated intents happened, verbs of thinking, wishes,
 #: questions and figures of speech are no acts, condemning words are 111, named
-#: meetings and calls, modes of ideas, fears, aims and clauses of time. 4: nouns of
+#: meetings and calls, modes of ideas, fears, aims and clauses of time. 4 (verbs):
+#: convictions and verdicts 116, detention of people held, refusals ("balk", "will not
+#: accept"), suits, annexation, rulings of illegality, claimed attacks, past years no
+#: discard, arrested pronouns and names kept for the article. 4 (nouns): nouns of
 #: events in more frames (after "during", both sides named, "led a march", "took part
 #: in talks"), with their own modes, hosted visits, clashes of crowds and police.
 EVENT_STAGE = "4"

@@ -40,6 +40,7 @@ from dateline.events.actors import (
     ActorDictionary,
     core_noun,
     distinct_named,
+    is_place_noun,
     role_only,
 )
 from dateline.events.context import (
@@ -121,10 +122,13 @@ SPEECH_ACT_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 SPEECH_ACT_VERBS = frozenset({
     "oppose", "condemn", "criticize", "criticise", "denounce", "deplore", "slam",
     "assail", "lambast", "lambaste", "rebuke", "castigate", "decry", "accuse", "blame",
-    "reject", "urge", "appeal", "beg", "implore", "plead", "demand", "threaten",
-    "protest",
+    "reject", "refuse", "balk", "accept", "tolerate", "urge", "appeal", "beg", "implore",
+    "plead", "demand", "threaten", "protest",
 })
 
+#: Sectors whose investigation of a thing is an event (091, "Investigate crime"): the
+#: police search a car or a house, which is no actor.
+INVESTIGATORS = frozenset({"COP"})
 #: Roots of force: assault, fight, mass violence.
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Verbs of the CAMEO force blocks that news mostly uses in other senses ("hit a
@@ -246,11 +250,14 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         found = participants.sides(verb, match, actors, day, rules.passive_source_from_clause)
         if rules.implied_sources and not found[0] and syntax.subject_of(verb)[1] and \
                 syntax.agent_of(verb) is None:
-            sources, note = implied.unnamed_doer(verb, actors, day)
+            sources, note = implied.unnamed_doer(verb, actors, day, match.code)
             found = (sources, found[1], found[2] + [note] if note else found[2])
         if rules.implied_sources and not syntax.subject_of(verb)[1]:
             found = (implied.doer_by_role(verb, found[0]),
                      found[1] or implied.named_object(verb), found[2])
+        if implied.detention_frame(verb) and match.code == "173" and not any(
+                t.coded or t.proper or is_personal(t.head) for t in found[1]):
+            continue  # "the venue was held": only people are detained
         for event in _pairs(verb, match, *found):
             _finish(event, match, rules)
             if not _one_sided(event):
@@ -300,16 +307,28 @@ def _own_thing(target: Actor, match: Match) -> bool:
     return intent.cooperative(match.code) and role_only(target) and target.head.dep_ == "dobj"
 
 
+#: Object pronouns that stand for someone other than the doers ("blocking them").
+OTHER_PRONOUNS = frozenset({"them", "him", "her", "it", "me", "us", "you"})
+
+
+def _pronoun_object(verb) -> bool:
+    """The verb's object is a pronoun for others: "Arnor and Gondor are blocking them"
+    is no act of the two on each other, though the pronoun is not resolved."""
+    return any(c.dep_ == "dobj" and c.lower_ in OTHER_PRONOUNS for c in verb.children)
+
+
 def _pairs(verb, match: Match, sources: list[Actor], targets: list[Actor],
            notes: list[str]) -> list[CodedEvent]:
     """One event per source and target; reciprocal events for a coordinated subject."""
     named_sources = [s for s in sources if s.coded or s.proper] or sources[:1]
-    named_targets = [t for t in targets if t.coded or t.proper]
+    # a personal pronoun ("arrested him") is kept for the article to resolve
+    named_targets = [t for t in targets if t.coded or t.proper or is_personal(t.head)]
     pattern = match.pattern.text if match.pattern else None
     coded_sources = [s for s in named_sources if (s.coded or s.proper) and not s.weak]
     strong_target = any(not (t.weak or t.background or _own_thing(t, match))
                         for t in named_targets)
     if len(coded_sources) > 1 and not strong_target and match.code and \
+            not _pronoun_object(verb) and \
             (match.code[:2] in MUTUAL_ROOTS or verb.lemma_ in MUTUAL_VERBS):
         # "Arnor and Gondor renewed ties": each does it with the other
         return [CodedEvent(match.code, verb, a, b, pattern=pattern,
@@ -365,6 +384,11 @@ def _finish(event: CodedEvent, match: Match, rules: Rules) -> None:
                 # "agreed to meet", "said it would impose tariffs": the statement of
                 # intent (or threat) that the code names happened
                 event.mode = "occurred"
+    if event.mode == "negated" and event.root == "12" and governing.denies_acceptance(
+            event.verb):
+        # "did not accept the offer": the rejection happened
+        event.mode = "occurred"
+        event.notes.append("refusal")
     score = 0.7 if match.pattern is not None else 0.55
     both = bool(event.source and event.source.coded and event.target and event.target.coded)
     score += 0.15 if both else -0.1
@@ -448,6 +472,11 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
                               (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True
+        if event.root in ("16", "17") and event.pattern is not None:
+            return True
+        if event.root == "09" and (event.source.code or "")[3:6] in INVESTIGATORS:
+            # "officers searched the car": the police investigate things (091)
+            return True
         if pronouns and _acts_on_a_thing(event):
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
@@ -477,6 +506,12 @@ def _acts_on_a_thing(event: CodedEvent) -> bool:
 VERBAL_ROOTS = frozenset({"02", "05", "10", "11", "12", "13"})
 
 
+#: Nouns of a territory or a state that force is done to, besides the place nouns of
+#: :data:`dateline.events.actors.PLACE_NOUNS`.
+TERRITORY_NOUNS = frozenset({"country", "nation", "state", "capital", "base", "enclave",
+                             "homeland", "peninsula"})
+
+
 def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
     """Force coded by its verb alone, done to an object that is no actor, or by a verb
     mostly used figuratively, with no victim named.
@@ -502,6 +537,8 @@ def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
     for child in objects:
         core = core_noun(child)
         words = {core.lemma_.lower(), core.lower_}
+        if is_place_noun(core) or words & TERRITORY_NOUNS:
+            continue  # "invaded the country", "shelled the village": force on a place
         if core.pos_ == "NOUN" and not words & QUANTITY_NOUNS and not words & arms:
             return True
         reflexive = core.pos_ == "PRON" and core.lower_.endswith(("self", "selves"))

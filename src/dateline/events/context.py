@@ -320,8 +320,16 @@ def _discards() -> tuple[Phrases, Phrases]:
     """The sentence-level and the story-level discard phrases (Phoenix's and ours)."""
     entries = [entry for name in ("discards.txt", "local_discards.txt")
                for entry in read_discards(shipped_text(name))]
-    return (_by_first_word(d.phrase for d in entries if not d.story),
+    return (_by_first_word(d.phrase for d in entries if not d.story and not _bare_year(d.phrase)),
             _by_first_word(d.phrase for d in entries if d.story))
+
+
+def _bare_year(phrase: tuple[str, ...]) -> bool:
+    """A year alone ("1967"): Phoenix's list drops every sentence naming a past year as
+    history, but news states past acts as facts ("seized the territories in 1967"),
+    and CAMEO codes them; a year with a word of sport ("2014 competition") still
+    discards."""
+    return len(phrase) == 1 and phrase[0].isdigit()
 
 
 def _by_first_word(phrases: Iterable[tuple[str, ...]]) -> Phrases:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.events import intent, syntax
+from dateline.events import implied, intent, syntax
 from dateline.events.modes import PERSONAL_PRONOUNS, SPEECH
 from dateline.events.patterns import Match
 
@@ -32,6 +32,8 @@ def settle(matches: dict, intent_codes: bool) -> set:
     threats).
     """
     _questions(matches)
+    _denied_acceptance(matches)
+    _detentions(matches)
     _wishes(matches)
     _pressing(matches)
     if not intent_codes:
@@ -68,6 +70,35 @@ def _questions(matches: dict) -> None:
                     for c in verb.children)
         if not asked and not match.form.after:
             matches[verb] = replace(match, code=None, reverse=None)
+
+
+#: Verbs whose denial rejects what they take: "will not accept the claims", "did not
+#: accept the offer", "refuses to tolerate" (12x, "Reject").
+ACCEPTING = frozenset({"accept", "tolerate"})
+
+
+def denies_acceptance(verb) -> bool:
+    """``verb`` (of :data:`ACCEPTING`) is denied by a "not" or "never" of its own."""
+    return verb.lemma_.lower() in ACCEPTING and any(
+        c.dep_ == "neg" for c in verb.children)
+
+
+def _denied_acceptance(matches: dict) -> None:
+    """"Will not accept attempts to assert claims" rejects them: a refusal (120) where
+    accepting the object codes nothing (a pattern's code is refused by the intent
+    rules: "will not accept refugees", 1223)."""
+    for verb, match in list(matches.items()):
+        if denies_acceptance(verb) and not codes(match):
+            matches[verb] = replace(match, code="120", reverse=None)
+
+
+def _detentions(matches: dict) -> None:
+    """"He was held there", "prisoners held without charge": a detention (173) where
+    the verb codes nothing else (the coder keeps it only when a person undergoes it;
+    :func:`dateline.events.implied.detention_frame`)."""
+    for verb, match in list(matches.items()):
+        if not codes(match) and implied.detention_frame(verb):
+            matches[verb] = replace(match, code="173", reverse=None)
 
 
 #: Verbs of wanting: of another's act a demand, of a thing no act.
@@ -139,10 +170,18 @@ def _suppressed(matches: dict, intent_codes: bool) -> set:
         for other in coded:
             if other == verb or not (other in used or syntax.controlled_by(other, verb)):
                 continue
-            if intent_codes and verb.lemma_ in intent.GOVERNORS and \
+            if syntax.claimed_act(other) and other.head.head.head == verb:
+                continue  # "claimed responsibility for shooting down": both happened
+            if verb.lemma_ in SPEECH and _reported(other, verb):
+                # "the paper says he was arrested": a pattern of the speech verb that
+                # names the reported act ("* ARREST") leaves the act to its own verb,
+                # which knows who did it to whom
+                out.add(verb)
+            elif intent_codes and verb.lemma_ in intent.GOVERNORS and \
                     intent.restated(main_code(matches[other]) or ""):
                 out.add(verb)  # "plans to impose restrictions": a threat, 132
-            elif _raising(verb, other) or _purpose_wins(verb, other, matches):
+            elif _raising(verb, other) or _purpose_wins(verb, other, matches) or \
+                    _time_frame(verb, other):
                 out.add(verb)
             else:
                 out.add(other)
@@ -186,6 +225,37 @@ def _purpose_wins(verb, other, matches: dict) -> bool:
     if purpose[:2] == "14" and own[:2] not in {"14", "18", "19", "20"}:
         return True
     return own[:2] == "04" and purpose[:2] not in {"", "01", "04"}
+
+
+#: Nouns of a stretch of time, which a verb such as "take" or "spend" measures.
+DURATION_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
+                            "decade", "time", "while"})
+
+
+#: Verbs that measure the time an act took.
+TIME_TAKING = frozenset({"take", "spend"})
+
+
+def _time_frame(verb, other) -> bool:
+    """``verb`` only says how long ``other`` took: "the jury took ten minutes to find
+    him guilty", "spent years trying to" (no seizure, no act of its own)."""
+    if verb.lemma_.lower() not in TIME_TAKING or other.dep_ not in {"xcomp", "advcl"} or \
+            other.head != verb:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in DURATION_NOUNS or
+                                 o.ent_type_ in {"DATE", "TIME"} for o in objects)
+
+
+def _reported(act, speech) -> bool:
+    """``act`` lies in the clause that ``speech`` reports ("says [he was arrested]"),
+    not in its infinitive complement ("called on Gondor [to help]")."""
+    if not syntax.in_complement(act, speech):
+        return False
+    token = act
+    while token.head != speech:
+        token = token.head
+    return token.dep_ in {"ccomp", "parataxis"}
 
 
 def _raising(verb, other) -> bool:
@@ -242,10 +312,20 @@ OPINION_VERBS = frozenset({
 })
 
 
+#: Predicates by which a court or jury "finds" someone: a verdict (116, "Find guilty or
+#: liable (legally)"), not an opinion.
+VERDICTS = frozenset({"guilty", "liable", "culpable"})
+
+
 def states_opinion(verb) -> bool:
     """``verb`` (of :data:`OPINION_VERBS`) states a thought: it governs a that-clause
-    or a predicate of its object ("considers [the US biased]")."""
+    or a predicate of its object ("considers [the US biased]"). A verdict ("found him
+    guilty") is an act."""
     if verb.lemma_.lower() not in OPINION_VERBS:
+        return False
+    if verb.lemma_.lower() == "find" and any(
+            t.lower_ in VERDICTS and t.dep_ in {"xcomp", "oprd", "acomp", "ccomp"}
+            for c in verb.children for t in (c, *c.children)):
         return False
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "oprd":

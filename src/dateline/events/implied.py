@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dateline.events import syntax
 from dateline.events.actors import Actor, ActorDictionary, resolve
+from dateline.events.coreference import is_personal
 
 #: Verb lemmas whose unnamed doer is an institution: (agent code, name for the record).
 INSTITUTION_OF = {
@@ -61,34 +62,76 @@ def shared_agent(verb, actors: ActorDictionary, day: str | None) -> list[Actor]:
     return resolve(agent, actors, day)
 
 
-def implied_source(verb) -> Actor | None:
-    """The institution that does ``verb`` by definition (module docs), or None."""
+#: Verbs that are a detention only when a person undergoes them without a doer
+#: named and nothing else is said of them ("he was held there", "prisoners held
+#: without charge"); "talks were held", "was held responsible" are no detention.
+DETAINING = frozenset({"hold"})
+#: Dependents by which a verb of :data:`DETAINING` says something else than keeping
+#: someone: an object, a predicate ("held responsible", "held to be").
+NOT_DETAINED = frozenset({"dobj", "acomp", "oprd", "xcomp", "attr", "ccomp", "dative"})
+
+
+def detention_frame(verb) -> bool:
+    """``verb`` of :data:`DETAINING`, passive (or a bare participle after its noun:
+    "servicemen held there"), with no ``by`` phrase and no object or predicate."""
+    if verb.lemma_.lower() not in DETAINING or syntax.agent_of(verb) is not None:
+        return False
+    passive = syntax.subject_of(verb)[1]
+    return passive and not any(c.dep_ in NOT_DETAINED for c in verb.children)
+
+
+def implied_source(verb, code: str | None = None) -> Actor | None:
+    """The institution that does ``verb`` by definition (module docs), or None; a
+    detention (``code`` 17x of a verb of :data:`DETAINING`) is the police's."""
     found = INSTITUTION_OF.get(verb.lemma_.lower())
+    if found is None and verb.lemma_.lower() in DETAINING and (code or "")[:2] == "17":
+        found = ("---COP", "police")
     if found is None:
         return None
     code, name = found
     return Actor(name=name, head=verb, code=code, sector=code[3:], tokens=[])
 
 
-def unnamed_doer(verb, actors: ActorDictionary, day: str | None) -> tuple[list[Actor], str]:
-    """The source of a passive ``verb`` without a ``by`` phrase of its own, and a note
-    saying how it was found; ([], "") when the sentence does not tell."""
+def unnamed_doer(verb, actors: ActorDictionary, day: str | None,
+                 code: str | None = None) -> tuple[list[Actor], str]:
+    """The source of a passive ``verb`` (coded ``code``) without a ``by`` phrase of its
+    own, and a note saying how it was found; ([], "") when the sentence does not tell."""
     shared = [a for a in shared_agent(verb, actors, day) if a.coded or a.proper]
     if shared:
         return shared, "source from a coordinated passive's by phrase"
-    implied = implied_source(verb)
+    implied = implied_source(verb, code)
     if implied is not None:
         return [implied], "source implied by the passive verb"
     return [], ""
 
 
+#: Entity types of a name that is no person or body: places, nationalities, things.
+NOT_ACTOR_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT",
+                             "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME"})
+
+
 def named_object(verb) -> list[Actor]:
     """The direct object of ``verb`` when it is a person's name the dictionaries do
-    not code (module docs); [] otherwise."""
+    not code (module docs); [] otherwise.
+
+    The name must be a person the parser recognised, except after a verb whose object
+    is a person by definition (:data:`INSTITUTION_OF`: one arrests, convicts or
+    deports people), where any name that is no place or thing will do: "officers
+    arrested Webb" though the parser did not take "Webb" for a person.
+    """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.ent_type_ != "PERSON":
+    if obj is None:  # "found [him guilty]": the subject of the object's predicate
+        obj = next((g for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+                    for g in c.children if g.dep_ == "nsubj"), None)
+    if obj is not None and is_personal(obj):
+        # "police arrested him": the article says who he is (coreference)
+        return [Actor(name=obj.text, head=obj, code=None, tokens=[obj])]
+    if obj is None or obj.pos_ != "PROPN":
         return []
-    tokens = [t for t in obj.subtree if t.ent_type_ == "PERSON" or t == obj]
+    if obj.ent_type_ != "PERSON" and (verb.lemma_.lower() not in INSTITUTION_OF
+                                      or obj.ent_type_ in NOT_ACTOR_TYPES):
+        return []
+    tokens = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_ or t == obj]
     name = " ".join(t.text for t in tokens)
     return [Actor(name=name, head=obj, code=None, tokens=tokens)]
 

@@ -141,6 +141,8 @@ def _own_clause(child, subject) -> bool:
     """
     if child.dep_ != "ccomp":
         return False
+    if child.pos_ == "ADJ":
+        return False  # "found [him guilty]": a predicate of the verb's object, no clause
     own = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if own is None or own.pos_ == "PRON":
         return False
@@ -217,7 +219,7 @@ def subject_of(verb) -> tuple[object | None, bool]:
         return verb.head, passive
     if verb.dep_ == "acl":
         # "a judge blocking the policy": the noun acts; "ground seized": it undergoes
-        return acl_noun(verb), verb.tag_ == "VBN"
+        return acl_noun(verb), _participle(verb)
     if verb.dep_ not in {"xcomp", "pcomp", "acomp", "conj", "advcl", "prep"}:
         return None, passive
     if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"} and not is_infinitive(verb):
@@ -229,6 +231,8 @@ def subject_of(verb) -> tuple[object | None, bool]:
     while governor.dep_ in {"prep", "acomp", "pcomp"} and not is_verb(governor) and \
             governor.head.i != governor.i:
         governor = governor.head
+    if claimed_act(verb):
+        governor = governor.head  # "claimed responsibility for shooting": the claimer's
     if governor == verb.head and verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL:
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}), None)
         if obj is not None:
@@ -238,6 +242,21 @@ def subject_of(verb) -> tuple[object | None, bool]:
             c.dep_ in {"aux", "auxpass"} for c in verb.children):
         passive = True  # "was convicted and sentenced": the auxiliary serves both
     return subject, passive
+
+
+#: Nouns by which an actor owns an act: "claimed responsibility for shooting down the
+#: helicopter", "took credit for the bombing".
+OWNING_NOUNS = frozenset({"responsibility", "credit"})
+
+
+def claimed_act(verb) -> bool:
+    """``verb`` is the act in "claimed responsibility [for shooting ...]": a gerund
+    after a preposition of a noun of :data:`OWNING_NOUNS` that is a verb's object."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return False
+    noun = prep.head
+    return noun.lemma_.lower() in OWNING_NOUNS and noun.dep_ == "dobj" and is_verb(noun.head)
 
 
 def _participle(verb) -> bool:
@@ -293,10 +312,18 @@ def controlled_by(verb, governor) -> bool:
         return True
     token = verb
     while token.dep_ in {"xcomp", "pcomp", "prep", "acomp"} and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS:
+            return False  # "returned home after being deported": an act of its own
         token = token.head
         if token == governor:
             return True
     return False
+
+
+#: Prepositions of time or concession whose clause is an act of its own ("after being
+#: deported", "despite being warned"), not part of the verb it hangs on.
+ADJUNCT_PREPS = frozenset({"after", "before", "since", "despite", "following", "until",
+                           "upon", "during", "besides"})
 
 
 def in_complement(verb, speech) -> bool:

@@ -7,6 +7,8 @@ The format (``CAMEO.2.0.txt``):
 - ``--- NAME [code] ---`` starts a verb block: its synonym verbs follow one per line
   (``WRITE {WROTE WRITTEN} [code]``; ``+ASK_FOR`` for a verb with its particle), then
   its patterns ``- pre * post [code]`` (see :mod:`dateline.events.patterns`);
+  ``!VERB`` in a later file takes a verb out of the block (its patterns then no longer
+  apply to it);
 - ``~`` lines (PETRARCH transformations) are not used.
 
 Files are read into one :class:`VerbDictionary`: a later file can add synsets and
@@ -88,6 +90,8 @@ class VerbDictionary:
                     block.patterns[:] = [p for p in block.patterns
                                          if p.text != pattern.text or id(p) not in earlier]
                     block.patterns.append(pattern)
+            elif block is not None and stripped.startswith("!"):
+                self._remove_verb(stripped[1:], block)
             elif block is not None:
                 self._add_verb(stripped, block)
         return self
@@ -134,6 +138,22 @@ class VerbDictionary:
                 # "wire tapped": the parser may take the last word for the verb
                 self._index(VerbForm(after[-1], before + (verb,) + after[:-1], (), code,
                                      reverse, has_code, block))
+
+    def _remove_verb(self, line: str, block: VerbBlock) -> None:
+        """``!CONVICT`` (``!WRITE {WROTE WRITTEN}``): the verb and the forms listed leave
+        the block, so that its patterns no longer apply to them; a later block may list
+        the verb with a code of its own."""
+        line = re.sub(r"\[[^\]]*\]", " ", line)
+        forms = re.search(r"\{([^}]*)\}", line)
+        main = re.sub(r"\{[^}]*\}", " ", line).strip()
+        for phrase in [main] + (forms[1].split() if forms else []):
+            parsed = _verb_phrase(phrase)
+            if parsed is None:
+                continue
+            verb, before, after = parsed
+            found = self.index.get(verb, [])
+            found[:] = [f for f in found if not (f.block is block and f.before == before
+                                                 and f.after == after)]
 
     def _index(self, form: VerbForm) -> None:
         """Add ``form``; a later line for the same verb of the same block replaces it."""
