@@ -268,12 +268,12 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         _unarmed_force(event)
         _armed_march(event)
     for noun in nouns:
-        # "Arnor's call with Gondor" is Gondor's call with Arnor too
-        mutual = noun.code if noun.code in nominal.MUTUAL_CODES else None
-        match = Match(noun.code, mutual, None, None)
+        # "Arnor's call with Gondor" is Gondor's call with Arnor too; a visit is hosted
+        match = Match(noun.code, noun.reverse, None, None)
         notes = ["noun"] if noun.frames else ["noun", "named"]
         for event in _pairs(noun.verb, match, noun.sources, noun.targets, notes):
             _finish(event, match, rules)
+            event.mode = noun.mode or event.mode  # "a July 10 meeting" happened
             events.append(event)
     arms = verbs.synset_heads(FORCE_OBJECT_SETS)
     return [e for e in _dedupe(events) if _keep(e, rules, arms)]
