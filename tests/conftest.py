@@ -36,6 +36,30 @@ def nlp():
     return load_nlp()
 
 
+#: The date the event-coding tests code their sentences on.
+EVENT_DATE = "2023-06-01"
+
+
+@pytest.fixture
+def code(nlp):
+    """Code one sentence with the shipped dictionaries: ``code("text", rules=None)``
+    gives its coded events (a module may define its own ``code`` instead)."""
+    from dateline.events.coder import code_sentence, default_coder
+
+    coder = default_coder()
+
+    def _code(text: str, rules=None):
+        kwargs = {"rules": rules} if rules else {}
+        return code_sentence(nlp(text), coder.actors, coder.verbs, date=EVENT_DATE, **kwargs)
+
+    return _code
+
+
+def triples(events) -> set[tuple]:
+    """(source code, target code, CAMEO root) of each coded event."""
+    return {(e.source_code, e.target_code, e.root) for e in events}
+
+
 @pytest.fixture
 def parse(nlp):
     """Parse a plain text into one body segment with its Doc: ``parse("text")``."""

@@ -9,23 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.coder import code_sentence, default_coder
-
-DATE = "2023-06-01"
-
-
-@pytest.fixture
-def code(nlp):
-    coder = default_coder()
-
-    def _code(text: str):
-        return code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE)
-
-    return _code
-
-
-def triples(events) -> set[tuple]:
-    return {(e.source_code, e.target_code, e.root) for e in events}
+from conftest import triples
 
 
 def nouns(events) -> list:

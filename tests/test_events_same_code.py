@@ -5,22 +5,6 @@ Sentences written for these tests, coded with the shipped dictionaries.
 
 from __future__ import annotations
 
-import pytest
-
-from dateline.events.coder import code_sentence, default_coder
-
-DATE = "2023-06-01"
-
-
-@pytest.fixture
-def code(nlp):
-    coder = default_coder()
-
-    def _code(text: str):
-        return code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE)
-
-    return _code
-
 
 def roots(events, root: str) -> list[tuple]:
     return [(e.source_code, e.target_code) for e in events if e.code.startswith(root)]

@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.coder import PETRARCH, code_sentence, default_coder
-
-DATE = "2023-06-01"
-
-
-@pytest.fixture
-def code(nlp):
-    coder = default_coder()
-
-    def _code(text: str, rules=None):
-        kwargs = {"rules": rules} if rules else {}
-        return code_sentence(nlp(text), coder.actors, coder.verbs, date=DATE, **kwargs)
-
-    return _code
+from dateline.events.coder import PETRARCH
 
 
 def summary(events) -> set[tuple]:
