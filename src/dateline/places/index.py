@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from dateline.cachefiles import cache_dir
 from dateline.places.gazetteer import (
     DATA,
     INDEX_VERSION,
@@ -45,15 +46,6 @@ _BUILDING_CODE = ("gazetteer.py", "names.py", "index.py")
 
 #: Lookups memoised per process: the names of a few thousand articles.
 _MEMO = 65536
-
-
-def cache_dir() -> Path:
-    """Where dateline keeps built indexes: ``$DATELINE_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/dateline``, else ``~/.cache/dateline``."""
-    if os.environ.get("DATELINE_CACHE_DIR"):
-        return Path(os.environ["DATELINE_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dateline"
 
 
 def digest(min_population: int = MIN_POPULATION) -> str:
