@@ -345,7 +345,7 @@ def index(rebuild: bool) -> None:
 @click.argument("task")
 @click.option("--data", "data", default=None, type=click.Path(path_type=Path),
               help="The gold set's folder (or file); for web and api, the inputs their "
-                   "store is built from (default: examples/ and ../shared/examples).")
+                   "store is built from (default: examples/).")
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option("--model", default=None, help="spaCy model for language benchmarks.")
 @click.option("--db", default=None, type=click.Path(dir_okay=False, path_type=Path),

@@ -41,7 +41,7 @@ TASKS: dict[str, str] = {
 }
 
 #: Tasks that need no gold set: ``--data`` (optional) names the inputs their store is
-#: built from (default: the bundled examples and ``../shared/examples``).
+#: built from (default: the bundled examples).
 NO_GOLD = frozenset({"web", "api"})
 
 RESULTS_DIR = Path("bench/results")

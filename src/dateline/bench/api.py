@@ -1,7 +1,7 @@
 """``dateline bench api``: a bounded load on the HTTP API, and datasette on the same file.
 
-1. The store: ``--db FILE`` as given, else one built here: the examples (and
-   ``../shared/examples``) through every stage, then copied to 5,000 articles with new
+1. The store: ``--db FILE`` as given, else one built here: the bundled examples (or
+   ``--data PATH``) through every stage, then copied to 5,000 articles with new
    ids and dates (:func:`dateline.bench.stores.scaled_store`).
 2. ``dateline serve --workers N`` on 127.0.0.1, and ``datasette serve`` on the same
    file with canned queries that return what ``/api/events`` returns for a CAMEO-type

@@ -10,7 +10,6 @@ its own; its facts are written through :meth:`Store.add` like any article's.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,19 +22,12 @@ _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def default_inputs() -> list[str]:
-    """The bundled examples, and the shared example article when it sits beside the
-    checkout (``../shared/examples``)."""
-    inputs = []
+    """The examples bundled with the project (``examples/``, from the repository root)."""
     here = Path("examples")
-    if here.is_dir():
-        inputs.append(str(here))
-    shared = Path(os.environ.get("DATELINE_SHARED", "../shared")) / "examples"
-    if shared.is_dir():
-        inputs.append(str(shared))
-    if not inputs:
+    if not here.is_dir():
         raise BenchError("no inputs: run from the repository root (examples/ beside you) "
                          "or give --data PATH")
-    return inputs
+    return [str(here)]
 
 
 def example_store(path: Path, inputs: list[str]) -> int:
