@@ -151,7 +151,7 @@ def country_votes(mentions: list[Found]) -> Counter[str]:
     return votes
 
 
-def _dominant(votes: Counter[str], least: float) -> str | None:
+def dominant_of(votes: Counter[str], least: float) -> str | None:
     """The most voted country, if it has ``least`` votes and a third of them all."""
     if not votes:
         return None
@@ -193,7 +193,7 @@ def home_country(votes: Counter[str], marked: set[str], least: float = 1) -> str
     the most voted one stays: a story about one foreign country, or one that writes
     the offices of both its countries with their nationality.
     """
-    dominant = _dominant(votes, least)
+    dominant = dominant_of(votes, least)
     if dominant is None or dominant not in marked:
         return dominant
     ranked = votes.most_common(2)

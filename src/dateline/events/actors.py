@@ -181,7 +181,7 @@ class ActorDictionary:
             if entry is not None:
                 code = entry.code_on(date)
                 if code in _countries() and _inside_name(tokens[i], tokens[i + n - 1]):
-                    continue  # "Jordan" Peterson, Ben "Murray"-Bruce: a name, no place
+                    continue  # "Jordan" Whitfield, Ann "Murray"-Hale: a name, no place
                 hits.append(Hit(i, i + n, None if code == NULL_ACTOR else code))
                 taken[i:i + n] = [True] * n
         for i in range(len(tokens)):

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from dateline.entities.find import foreign_countries, home_country
+from dateline.entities.find import dominant_of, foreign_countries, home_country
 from dateline.entities.roles import RoleFact, names_a_topic, person_role
 from dateline.events import codebook
 from dateline.events.actors import NULL_ACTOR, Actor, core_noun, is_place_noun, split_code
@@ -149,8 +149,8 @@ def mention_codes(entities: list[Entity], segments: list[Segment], dictionary,
 
 
 def known_code(entity: Entity | None, codes: MentionCodes | None) -> str | None:
-    """The code the dictionaries give one of the entity's mentions ("Saeb Erekat" for a
-    later "Erekat"), if any."""
+    """The code the dictionaries give one of the entity's mentions ("Dana Voss" for a
+    later "Voss"), if any."""
     if entity is None or not codes:
         return None
     return next((c for c in codes.get((entity.type, entity.name), ()) if c), None)
@@ -168,10 +168,7 @@ def places_country(entities: list[Entity]) -> str | None:
     for entity in entities:
         if entity.type in PLACE_TYPES and entity.country:
             votes[entity.country] += len(entity.mentions) or 1
-    if not votes:
-        return None
-    country, count = votes.most_common(1)[0]
-    return country if count >= 2 and count * 3 >= sum(votes.values()) else None
+    return dominant_of(votes, least=2)
 
 
 def dominant_country(entities: list[Entity], segments: list[Segment] = (),
@@ -217,17 +214,20 @@ def dominant_country(entities: list[Entity], segments: list[Segment] = (),
 def _roles(entity: Entity, docs: dict) -> Iterator[RoleFact | None]:
     """The role written with each mention of a person ("Ukrainian President")."""
     for mention in entity.mentions:
-        at = mention.where
-        doc = docs.get((at.part, at.index))
-        span = doc.char_span(at.start, at.end, alignment_mode="expand") if doc else None
+        span = _span_at(mention.where, docs)
         if span is not None and len(span):
-            yield person_role(doc, span.start, span.end)
+            yield person_role(span.doc, span.start, span.end)
+
+
+def _span_at(where: Where, docs: dict):
+    """The tokens of the parsed segment at ``where`` (None when it was not parsed)."""
+    doc = docs.get((where.part, where.index))
+    return doc.char_span(where.start, where.end, alignment_mode="expand") if doc else None
 
 
 def _coded(where: Where, docs: dict, dictionary, day: str | None) -> str | None:
     """The actor code the dictionaries give the words at ``where`` (``day``: YYYYMMDD)."""
-    doc = docs.get((where.part, where.index))
-    span = doc.char_span(where.start, where.end, alignment_mode="expand") if doc else None
+    span = _span_at(where, docs)
     if span is None:
         return None
     for hit in dictionary.scan(list(span), day):
@@ -292,8 +292,8 @@ def fill_actor(actor: Actor | None, entities: list[Entity], segment_where: Where
     that names a place or a people ("Central American mothers") keeps what it says; a
     role of the state takes it still ("Democratic lawmakers"). People named by a role
     take ``people`` (:func:`places_country`) first, where given. A person or body the
-    dictionaries code at another of its mentions (``codes``: "Saeb Erekat" for
-    "Erekat") takes that code first.
+    dictionaries code at another of its mentions (``codes``: "Dana Voss" for
+    "Voss") takes that code first.
     """
     if actor is None:
         return {"name": None, "country": None, "sector": None, "code": None}

@@ -73,7 +73,7 @@ NOT_DETAINED = frozenset({"dobj", "acomp", "oprd", "xcomp", "attr", "ccomp", "da
 
 def detention_frame(verb) -> bool:
     """``verb`` of :data:`DETAINING`, passive (or a bare participle after its noun:
-    "servicemen held there"), with no ``by`` phrase and no object or predicate."""
+    "the sailors were held there"), with no ``by`` phrase and no object or predicate."""
     if verb.lemma_.lower() not in DETAINING or syntax.agent_of(verb) is not None:
         return False
     passive = syntax.subject_of(verb)[1]
@@ -117,7 +117,7 @@ def named_object(verb) -> list[Actor]:
     The name must be a person the parser recognised, except after a verb whose object
     is a person by definition (:data:`INSTITUTION_OF`: one arrests, convicts or
     deports people), where any name that is no place or thing will do: "officers
-    arrested Webb" though the parser did not take "Webb" for a person.
+    arrested Quarle" though the parser did not take "Quarle" for a person.
     """
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:  # "found [him guilty]": the subject of the object's predicate

@@ -86,7 +86,8 @@ OF_MEMBER_ROOTS = frozenset({"04"})
 #: and the code of the other side's part where it differs (a visit is hosted).
 REVERSE_CODES = {"040": "040", "041": "041", "046": "046", "044": "044", "062": "062",
                  "042": "043"}
-#: Kept for callers that ask which codes are mutual.
+#: Codes both sides do alike (a meeting, a call, joint patrols): doers named together do
+#: them with each other.
 MUTUAL_CODES = frozenset(c for c, r in REVERSE_CODES.items() if c == r)
 #: Prepositions that name the other side of a meeting, call or visit: "a call with",
 #: "talks between", "a visit to", "a meeting with".
