@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import store_contents
+
 STORIES = [
     ("Arnor and Rohan hold border talks", "Arnor criticised Gondor on Tuesday over the "
      "closure of the border, which has kept traders waiting at the crossing for a week."),
@@ -37,10 +39,6 @@ STORIES = [
     ("School reopens after storm", "The school in Dover reopened on Monday, two weeks after "
      "a storm tore off part of its roof, the county council said."),
 ]
-
-#: Columns that record when a row was written: they differ between any two runs.
-_CLOCK_COLUMNS = {"stored_at", "processed_at", "seen_at", "added", "first_added"}
-
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
@@ -92,21 +90,14 @@ def _killed_at(inputs: Path, db: Path, step: str, tmp_path: Path) -> None:
 
 
 def _tables(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows (clock columns left out), sorted; checks integrity first."""
+    """Every table's rows (clock columns left out), sorted, as a resumed run may write
+    them in another order; checks integrity first, and that full-text search works."""
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        names = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '%fts%'")]
-        tables = {}
-        for name in names:
-            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({name})")
-                       if row[1] not in _CLOCK_COLUMNS]
-            rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name}").fetchall()
-            tables[name] = sorted(rows, key=repr)
         search = connection.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'said'").fetchone()[0]
-        tables["search for 'said'"] = [(search,)]
+    tables = {name: sorted(rows, key=repr) for name, rows in store_contents(db).items()}
+    tables["search for 'said'"] = [(search,)]
     return tables
 
 
