@@ -35,12 +35,17 @@ def _events_drawn(browser, at_least: int) -> None:
         == "false")
 
 
+def _submit(browser, field: str, text: str, url_part: str) -> None:
+    """Type ``text`` into the form field ``field``, submit, and wait for the new page."""
+    box = browser.find_element(By.NAME, field)
+    box.send_keys(text)
+    box.submit()
+    WebDriverWait(browser, WAIT).until(lambda d: url_part in d.current_url)
+
+
 def test_search_then_open_an_article_with_its_quotes(browser, live_server):
     _open(browser, live_server, "/")
-    box = browser.find_element(By.NAME, "q")
-    box.send_keys("bridge")
-    box.submit()
-    WebDriverWait(browser, WAIT).until(lambda d: "q=bridge" in d.current_url)
+    _submit(browser, "q", "bridge", "q=bridge")
     hits = browser.find_elements(By.CSS_SELECTOR, "li.hit")
     assert hits
     assert hits[0].find_elements(By.CSS_SELECTOR, "mark.hl")  # the match highlighted
@@ -100,10 +105,7 @@ def test_entity_and_quotes_pages(browser, live_server):
     assert browser.find_elements(By.CSS_SELECTOR, "ul.related li a")
 
     _open(browser, live_server, "/quotes")
-    speaker = browser.find_element(By.NAME, "speaker")
-    speaker.send_keys("Ana Duarte")
-    speaker.submit()
-    WebDriverWait(browser, WAIT).until(lambda d: "speaker=" in d.current_url)
+    _submit(browser, "speaker", "Ana Duarte", "speaker=")
     items = browser.find_elements(By.CSS_SELECTOR, "li.quote-item")
     assert items and all("Ana Duarte" in i.find_element(By.CSS_SELECTOR, ".speaker").text
                          for i in items)
