@@ -23,10 +23,7 @@ def events(nlp):
         '"We strongly condemn the arrests in Paris," Duarte told reporters.',
         "He denied it.",
     ]
-    article = Article(id="a", title=None, paragraphs=paragraphs, language="en",
-                      published="2024-03-05")
-    annotate([article])
-    return article.events
+    return _code(paragraphs)
 
 
 def _find(events, words: str, root: str):
@@ -60,9 +57,11 @@ def test_a_pronoun_no_person_stands_for_gives_no_actor(events):
     assert not [e for e in events if e.sentence == "He denied it."]
 
 
-def _code(text: str) -> list:
-    article = Article(id="b", title=None, paragraphs=[text], language="en",
-                      published="2024-03-05")
+def _code(text: str | list[str], published: str = "2024-03-05") -> list:
+    """The events of an article of one paragraph (``text``) or of several."""
+    paragraphs = [text] if isinstance(text, str) else text
+    article = Article(id="b", title=None, paragraphs=paragraphs, language="en",
+                      published=published)
     annotate([article])
     return article.events
 
@@ -102,10 +101,8 @@ def test_the_articles_country_is_that_of_its_institutions_more_than_its_places(n
         "Investigators said the Pentagon had reviewed the Peru file twice.",
         "Officers arrested two protesters outside the building on Friday.",
     ]
-    article = Article(id="c", title=None, paragraphs=text, language="en",
-                      published="2024-03-05")
-    annotate([article])
-    arrests = [e for e in article.events if e.cameo_root == "17"]
+    events = _code(text, "2024-03-05")
+    arrests = [e for e in events if e.cameo_root == "17"]
     assert arrests and all(e.source_code == "USACOP" for e in arrests)
 
 
@@ -120,10 +117,8 @@ def test_a_country_written_as_an_offices_nationality_is_not_the_articles(nlp):
         "Lawmakers in Washington questioned the plan, and police arrested two "
         "protesters outside the Capitol on Friday.",
     ]
-    article = Article(id="p", title=None, paragraphs=text, language="en",
-                      published="2024-03-05")
-    annotate([article])
-    arrests = [e for e in article.events if e.cameo_root == "17"]
+    events = _code(text, "2024-03-05")
+    arrests = [e for e in events if e.cameo_root == "17"]
     assert arrests and all(e.source_code == "USACOP" for e in arrests)
 
 
@@ -209,10 +204,8 @@ def test_a_name_the_dictionaries_code_at_one_mention_codes_the_others(nlp):
             "welcomed the plan.",
             "Saeb Erekat spoke in Ramallah on Tuesday.",
             "Erekat accused the United States of bias."]
-    article = Article(id="e", title=None, paragraphs=text, language="en",
-                      published="2019-11-19")
-    annotate([article])
-    [accusation] = [e for e in article.events if e.cameo_root == "11"]
+    events = _code(text, "2019-11-19")
+    [accusation] = [e for e in events if e.cameo_root == "11"]
     assert accusation.source_code == "PSEGOV"
 
 
@@ -223,12 +216,10 @@ def test_people_the_police_act_on_or_face_are_of_the_polices_country(nlp):
             "Chinese officials in Beijing said China would act.",
             "Hong Kong police arrested students at a university on Tuesday.",
             "Protesters attacked Hong Kong police on Wednesday."]
-    article = Article(id="h", title=None, paragraphs=text, language="en",
-                      published="2019-11-19")
-    annotate([article])
-    [arrest] = [e for e in article.events if e.cameo_root == "17"]
+    events = _code(text, "2019-11-19")
+    [arrest] = [e for e in events if e.cameo_root == "17"]
     assert (arrest.source_code, arrest.target_code) == ("HKGCOP", "HKGEDU")
-    [attack] = [e for e in article.events if e.cameo_root == "19"]
+    [attack] = [e for e in events if e.cameo_root == "19"]
     assert (attack.source_code, attack.target_code) == ("HKGOPP", "HKGCOP")
 
 
@@ -246,10 +237,8 @@ def test_people_named_by_a_role_are_where_the_story_happens(nlp):
             "Hong Kong braced for more marches on Tuesday, as shops in Hong Kong and "
             "Kowloon closed.",
             "Protesters blocked roads in the city on Wednesday."]
-    article = Article(id="k", title=None, paragraphs=text, language="en",
-                      published="2019-11-19")
-    annotate([article])
-    [blockade] = [e for e in article.events if e.cameo_root == "14"]
+    events = _code(text, "2019-11-19")
+    [blockade] = [e for e in events if e.cameo_root == "14"]
     assert blockade.source_code == "HKGOPP"
-    warnings = [e for e in article.events if e.cameo_root == "13"]
+    warnings = [e for e in events if e.cameo_root == "13"]
     assert warnings and all(e.source_code == "CHNGOV" for e in warnings)
