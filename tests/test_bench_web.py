@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from dateline.bench.api import DATASETTE_SAME_PLAN_SQL, DATASETTE_SQL, _mix
+from dateline.bench.api import DATASETTE_QUERIES, _mix
 from dateline.bench.stores import copy_article, scaled_store, shift_day
 from dateline.store import Store
 
@@ -53,6 +53,6 @@ def test_datasette_query_ranks_like_the_api(web_config):
                                 "ORDER BY count(*) DESC").fetchone()[0]
         expected = [e.id for e in find_events(store, EventQuery(type=root, limit=50))]
     db = sqlite3.connect(web_config.db)
-    for sql in (DATASETTE_SQL, DATASETTE_SAME_PLAN_SQL):
+    for sql in DATASETTE_QUERIES.values():
         got = [row[0] for row in db.execute(sql, {"type": root})]
         assert got == expected and got

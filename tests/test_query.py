@@ -24,6 +24,7 @@ from dateline.query import (
     open_store,
     speaker_entities,
 )
+from dateline.query import events as query_events
 from dateline.records import (
     Article,
     Count,
@@ -246,8 +247,33 @@ def test_merged_event_speaks_with_its_most_frequent_code(store):
     (EventQuery(since="2024-04", until="2024-04"), ["PROTEST"]),
     (EventQuery(since="2024-05-02", until="2024-05-02", type="17"), ["COERCE"]),
 ])
-def test_event_filters(store, query, expected):
+@pytest.mark.parametrize("walk", [False, True], ids=["list-matching-ids", "walk-newest-first"])
+def test_event_filters(store, query, expected, walk, monkeypatch):
+    # both plans of find_events give the same events in the same order
+    monkeypatch.setattr(query_events, "_common", lambda _store, _query: walk)
     assert _plovers(find_events(store, query)) == expected
+
+
+@pytest.mark.parametrize(("query", "common"), [
+    (EventQuery(type="04", limit=1), True),    # 3 mentions of the meeting, 4 events
+    (EventQuery(type="04", limit=50), False),  # too few to fill a page by walking
+    (EventQuery(type="DEMAND", limit=1), False),
+    (EventQuery(limit=1), False),               # no mention filter: nothing to test
+])
+def test_plan_walks_events_only_when_the_filter_is_common(store, query, common):
+    assert query_events._common(store, query) is common
+
+
+def test_lazy_events_read_the_same_as_eager_ones(store):
+    eager = find_events(store, EventQuery(all_modes=True))
+    lazy = find_events(store, EventQuery(all_modes=True), lazy=True)
+    assert [e.to_dict() for e in lazy] == [e.to_dict() for e in eager]
+    # a mention that is not the lead is read when asked for, while the store is open
+    meeting = next(e for e in lazy if len(e.mentions) > 1)
+    others = [m for m in meeting.mentions if m is not meeting.lead]
+    assert [m.event.sentence for m in others] == [
+        m.event.sentence for e in eager if e.id == meeting.id for m in e.mentions
+        if m.id != meeting.lead.id]
 
 
 @pytest.mark.parametrize("query", [

@@ -12,12 +12,15 @@ The store merges event mentions into events as it writes them (see
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import partial
+from math import isqrt
 from typing import Any
+
+import orjson
 
 from dateline.errors import ConfigError
 from dateline.events.codebook import plover_type
@@ -47,31 +50,49 @@ class EventMention:
 
     ``event`` may be given as the stored JSON data of the event: it is then built on
     first use, and :meth:`MergedEvent.to_dict` reads the data as it is (a page of
-    events from the API builds no record at all).
+    events from the API builds no record at all). Or it may be a function that reads
+    that data from the store when it is first asked for: a page of events then reads
+    only the records it shows. ``cameo`` and ``confidence`` (which pick an event's lead
+    mention) are then given too; else they are read from the event.
     """
 
-    __slots__ = ("_data", "_event", "added", "article_id", "event_id", "id")
+    __slots__ = ("_data", "_event", "_fetch", "added", "article_id", "cameo", "confidence",
+                 "event_id", "id", "placed")
 
     def __init__(self, id: int, event_id: int, article_id: str,
-                 event: Event | dict[str, Any], added: str) -> None:
+                 event: Event | dict[str, Any] | Callable[[], dict[str, Any]], added: str,
+                 *, cameo: str | None = None, confidence: float | None = None,
+                 placed: bool | None = None) -> None:
         self.id = id
         self.event_id = event_id
         self.article_id = article_id
         self.added = added
         self._event = event if isinstance(event, Event) else None
         self._data = event if isinstance(event, dict) else None
+        self._fetch = event if callable(event) and self._event is None else None
+        if cameo is None or placed is None:
+            cameo, placed = self.data["cameo"], self.data.get("place") is not None
+        self.cameo, self.placed = cameo, placed
+        self.confidence = _confidence(self.data) if confidence is None else confidence
+
+    def keep(self, data: dict[str, Any]) -> None:
+        """Take ``data`` as the stored record (read with others in one query)."""
+        self._data, self._fetch = data, None
 
     @property
     def event(self) -> Event:
         if self._event is None:
-            self._event = Event.from_dict(self._data)
+            self._event = Event.from_dict(self.data)
         return self._event
 
     @property
     def data(self) -> dict[str, Any]:
         """The event as JSON-ready data."""
         if self._data is None:
-            self._data = to_dict(self._event)
+            if self._fetch is not None:
+                self._data, self._fetch = self._fetch(), None
+            else:
+                self._data = to_dict(self._event)
         return self._data
 
     def __repr__(self) -> str:
@@ -115,22 +136,24 @@ class MergedEvent:
         most confident (the earliest on ties)."""
         votes: dict[str, int] = {}
         for mention in self.mentions:
-            votes[mention.data["cameo"]] = votes.get(mention.data["cameo"], 0) + 1
+            votes[mention.cameo] = votes.get(mention.cameo, 0) + 1
         best = max(votes.values())
-        ranked = sorted(self.mentions, key=lambda m: (-_confidence(m.data), m.id))
-        return next(m for m in ranked if votes[m.data["cameo"]] == best)
+        ranked = sorted(self.mentions, key=lambda m: (-m.confidence, m.id))
+        return next(m for m in ranked if votes[m.cameo] == best)
 
     @property
     def place(self) -> Place | None:
         """The lead mention's place, else the first place any mention has."""
         lead = self.lead.event.place
-        return lead or next((m.event.place for m in self.mentions if m.event.place), None)
+        return lead or next((m.event.place for m in self.mentions
+                             if m.placed and m.event.place), None)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: the lead mention's fields plus the merge figures."""
-        lead = self.lead.data
+        lead_mention = self.lead
+        lead = lead_mention.data
         place = lead.get("place") or next(
-            (m.data["place"] for m in self.mentions if m.data.get("place")), None)
+            (m.data["place"] for m in self.mentions if m.placed and m.data.get("place")), None)
         data = {"id": self.id, "date": self.date}
         for name in ("source", "source_code", "source_country", "source_sector", "cameo",
                      "cameo_root", "plover", "quad_class", "goldstein", "target",
@@ -140,7 +163,7 @@ class MergedEvent:
                     num_sources=self.num_sources, num_articles=self.num_articles,
                     occurred=self.occurred, mode=lead.get("mode", "occurred"),
                     sentence=lead["sentence"],
-                    article_id=self.lead.article_id,
+                    article_id=lead_mention.article_id,
                     articles=sorted({m.article_id for m in self.mentions}),
                     first_added=self.first_added)
         return data
@@ -244,25 +267,37 @@ def _mention_conditions(query: EventQuery) -> tuple[list[str], list]:
     return conditions, params
 
 
-def event_conditions(query: EventQuery) -> tuple[str, list]:
-    """The WHERE clause (on events ``e``) of ``query``."""
+def event_conditions(query: EventQuery, probe: bool = False) -> tuple[str, list]:
+    """The WHERE clause (on events ``e``) of ``query``.
+
+    The mention filters select the matching event ids first (``IN``), or, with
+    ``probe``, test each event as it is read (``EXISTS``): the better plan when many
+    events match and only the newest are wanted.
+    """
     conditions, params = [], []
+    mention, mention_params = _mention_conditions(query)
     if not query.all_modes and query.mode in (None, "occurred"):
-        conditions.append("e.occurred = 1")
+        # with a list of matching ids, the unary + keeps SQLite from walking every event
+        # that occurred through the (occurred, date) index to test each against the list
+        conditions.append("+e.occurred = 1" if mention and not probe else "e.occurred = 1")
     for value, op, name in ((query.since, ">=", "since"), (query.until, "<=", "until")):
         if value:
             condition, values = date_condition("e.date", value.strip(), op, name)
             conditions.append(condition)
             params += values
-    mention, mention_params = _mention_conditions(query)
     if mention:
-        conditions.append("e.id IN (SELECT m.event_id FROM event_mentions m WHERE "
-                          + " AND ".join(mention) + ")")
+        if probe:
+            conditions.append("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id "
+                              "AND " + " AND ".join(mention) + ")")
+        else:
+            conditions.append("e.id IN (SELECT m.event_id FROM event_mentions m WHERE "
+                              + " AND ".join(mention) + ")")
         params += mention_params
     return (" WHERE " + " AND ".join(conditions)) if conditions else "", params
 
 
-def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEvent]:
+def find_events(store: Store, query: EventQuery = EventQuery(), *,
+                lazy: bool = False) -> list[MergedEvent]:
     """Merged events matching ``query``: most recent first, then most reported.
 
     ``actor`` matches a source or target name or code (case-insensitive substring);
@@ -271,8 +306,12 @@ def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEv
     own time (its first 10 characters); ``quad_class`` and ``mode`` match a mention's.
     Only events that occurred, unless ``all_modes`` or another ``mode`` is asked for.
     ``offset`` skips that many events (paging; with ``limit``).
+
+    With ``lazy``, each mention's stored record is read when it is first asked for, so
+    the events must be used while ``store`` is open (the API's pages read only their
+    lead mentions' records).
     """
-    where, params = event_conditions(query)
+    where, params = event_conditions(query, probe=bool(query.limit) and _common(store, query))
     if query.limit:
         # Only events dated on or after the page's last date can be on the page: find
         # that date through the date index, and rank (by mentions too) just those.
@@ -288,7 +327,26 @@ def find_events(store: Store, query: EventQuery = EventQuery()) -> list[MergedEv
         sql += " LIMIT ? OFFSET ?"
         params += [query.limit, max(query.offset, 0)]
     ids = [row[0] for row in store.db.execute(sql, params)]
-    return [event for chunk in chunks(ids) for event in _load(store, chunk)]
+    return [event for chunk in chunks(ids) for event in _load(store, chunk, records=not lazy)]
+
+
+def _common(store: Store, query: EventQuery) -> bool:
+    """Whether the mention filters of ``query`` match enough mentions that walking the
+    events newest first and testing each (``EXISTS``) fills a page sooner than listing
+    every matching event first (``IN``).
+
+    With M of N events matching, a page of L takes about L * N / M tests by walking
+    and M ids by listing: walking wins when M * M > L * N. M is counted only that far.
+    """
+    mention, params = _mention_conditions(query)
+    if not mention:
+        return False
+    events = store.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0
+    enough = max(1, isqrt((query.limit or 0) * events))
+    found = store.db.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM event_mentions m WHERE " + " AND ".join(mention)
+        + f" LIMIT {enough})", params).fetchone()[0]
+    return found >= enough
 
 
 def iter_events(store: Store, all_modes: bool = False) -> Iterator[MergedEvent]:
@@ -315,20 +373,28 @@ def event_counts(store: Store) -> dict[int, tuple[int, int, int]]:
             for event_id, ids in articles.items()}
 
 
-def _load(store: Store, ids: list[int]) -> list[MergedEvent]:
+def _load(store: Store, ids: list[int], records: bool = True) -> list[MergedEvent]:
     """The merged events with ``ids`` (at most :data:`~dateline.query.sql.CHUNK`), in
-    that order, with mentions and figures."""
+    that order, with mentions and figures.
+
+    With ``records`` False the lead mentions' records are read at once and the others'
+    when first asked for (a page of events shows the leads only).
+    """
     if not ids:
         return []
     db = store.db
     events = {row["id"]: row for row in
               db.execute(f"SELECT * FROM events WHERE id IN ({marks(ids)})", ids)}
     mentions: dict[int, list[EventMention]] = {i: [] for i in ids}
-    for row in db.execute("SELECT id, event_id, article_id, record, added FROM event_mentions "
+    record = "record" if records else "NULL AS record"
+    for row in db.execute(f"SELECT id, event_id, article_id, {record}, added, cameo, "
+                          "confidence, place_name IS NOT NULL AS placed FROM event_mentions "
                           f"WHERE event_id IN ({marks(ids)}) ORDER BY id", ids):
+        event = (orjson.loads(row["record"]) if records
+                 else partial(_read_record, store, row["id"]))
         mentions[row["event_id"]].append(EventMention(
-            row["id"], row["event_id"], row["article_id"], json.loads(row["record"]),
-            row["added"]))
+            row["id"], row["event_id"], row["article_id"], event, row["added"],
+            cameo=row["cameo"], confidence=row["confidence"], placed=bool(row["placed"])))
     sites = site_keys(store, {m.article_id for ms in mentions.values() for m in ms})
     merged = []
     for event_id in ids:
@@ -340,4 +406,29 @@ def _load(store: Store, ids: list[int]) -> list[MergedEvent]:
             target_code=row["target_code"], cameo_root=row["cameo_root"],
             occurred=bool(row["occurred"]), first_added=row["first_added"], mentions=found,
             num_sources=num_sources(sites, (m.article_id for m in found))))
+    if not records:
+        _read_leads(store, merged)
     return merged
+
+
+def _read_leads(store: Store, events: list[MergedEvent]) -> None:
+    """Read in one query the records a page of ``events`` shows: each lead mention's,
+    and when it has no place, that of the first mention with one."""
+    shown: dict[int, EventMention] = {}
+    for event in events:
+        lead = event.lead
+        shown[lead.id] = lead
+        if not lead.placed:
+            placed = next((m for m in event.mentions if m.placed), None)
+            if placed is not None:
+                shown[placed.id] = placed
+    for mention_id, record in store.db.execute(
+            f"SELECT id, record FROM event_mentions WHERE id IN ({marks(shown)})", list(shown)):
+        shown[mention_id].keep(orjson.loads(record))
+
+
+def _read_record(store: Store, mention_id: int) -> dict[str, Any]:
+    """The stored record of one event mention, as JSON data."""
+    row = store.db.execute("SELECT record FROM event_mentions WHERE id = ?",
+                           (mention_id,)).fetchone()
+    return orjson.loads(row[0])

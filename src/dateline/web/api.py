@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any, Literal
 
+import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -75,9 +76,16 @@ def event_query(
 Events = Annotated[EventQuery, Depends(event_query)]
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON encoded by orjson: a page of 50 events encodes several times faster."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
 def _json(data: Any) -> JSONResponse:
     """``data`` (plain JSON already) as the response, without another encoding pass."""
-    return JSONResponse(data)
+    return FastJSONResponse(data)
 
 
 def _listing(results: list[Any], next_cursor: str | None) -> JSONResponse:
@@ -119,7 +127,7 @@ def events(store: Reader, query: Events,
     """Events merged across articles, most recent first, with GDELT's NumMentions,
     NumSources and NumArticles and one sentence that reports each."""
     offset = decode_cursor(cursor)
-    found = find_events(store, replace(query, limit=limit + 1, offset=offset))
+    found = find_events(store, replace(query, limit=limit + 1, offset=offset), lazy=True)
     rows, next_cursor = page(found, limit, offset)
     return _listing([row.to_dict() for row in rows], next_cursor)
 
