@@ -153,7 +153,7 @@ def drive(documents: Iterable[RawDocument | Rejected], runner, settings: Setting
     ``started`` (a ``time.perf_counter()`` reading) is when the run began, for its
     seconds.
     """
-    from dateline.pipeline.work import batches
+    from dateline.pipeline.work import batches, release_memory
 
     started = time.perf_counter() if started is None else started
     summary = Summary()
@@ -161,6 +161,8 @@ def drive(documents: Iterable[RawDocument | Rejected], runner, settings: Setting
         for number, batch in enumerate(runner.results(batches(documents, settings.batch_size),
                                                       known)):
             write_batch(number, batch, summary)
+            del batch  # its documents and records: the heap is trimmed without them
+            release_memory()
             if stop is not None and stop():
                 summary.interrupted = True
                 break
