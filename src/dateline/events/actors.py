@@ -208,7 +208,19 @@ class ActorDictionary:
 def _keys(token) -> tuple[str, ...]:
     lower = token.lower_
     lemma = token.lemma_.lower()
+    if lemma == lower:
+        lemma = _singular(token) or lower
     return (lower,) if lemma == lower else (lower, lemma)
+
+
+def _singular(token) -> str | None:
+    """The singular of a plural proper noun the lemmatizer leaves as it is: the tagger
+    takes "the Ukrainians" for a name (NNPS), whose lemma is "Ukrainians"; the
+    dictionaries list the people by their singular ("UKRAINIAN")."""
+    lower = token.lower_
+    if token.tag_ != "NNPS" or not lower.endswith("s") or lower.endswith("ss"):
+        return None
+    return lower[:-1]
 
 
 def _phrase_at(phrase: tuple[str, ...], tokens: Sequence, i: int) -> bool:
@@ -220,7 +232,8 @@ def _phrase_at(phrase: tuple[str, ...], tokens: Sequence, i: int) -> bool:
         if token.lower_ == word:
             continue
         # the last word may be inflected: "officials" for OFFICIAL, "polices" no
-        if k == last and token.lemma_.lower() == word and token.pos_ in {"NOUN", "PROPN"}:
+        if k == last and token.pos_ in {"NOUN", "PROPN"} and \
+                word in (token.lemma_.lower(), _singular(token)):
             continue
         return False
     return True
