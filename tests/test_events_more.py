@@ -28,3 +28,26 @@ def test_a_plural_name_that_is_no_people_stays_uncoded(code):
     # a family name in the plural is no nationality
     assert not [e for e in code("The Hendersons met the envoy on Monday.")
                 if (e.source_code or "").startswith("HEN")]
+
+
+# ---------------------------------------------------------------- repression of protests
+
+@pytest.mark.parametrize("text", [
+    "Soldiers crushed the protests that began in the capital.",
+    "The Kenyan police dispersed the demonstrators with batons.",
+    "The army quelled the unrest in the north.",
+    # the means serves the act it is used for
+    "Security forces used lethal force to crush peaceful protests in the capital.",
+    "The police used tear gas to disperse the crowd.",
+])
+def test_crushing_or_dispersing_protests_is_violent_repression(code, text):
+    assert "175" in {e.code for e in code(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The army crushed the rebels in the north.",
+    "The army used helicopters to attack the rebels.",
+])
+def test_force_on_armed_foes_stays_force(code, text):
+    events = code(text)
+    assert events and all(e.root == "19" for e in events)

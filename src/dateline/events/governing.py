@@ -203,18 +203,27 @@ def _refine(matches: dict, verb, other) -> None:
         matches[verb] = replace(matches[verb], code=code)
 
 
+#: Verbs of the means an act is done with: "used force to crush the protests", "employed
+#: tear gas to disperse the crowd" state the act they serve, not an act of their own.
+MEANS_VERBS = frozenset({"use", "employ"})
+
+
 def _purpose_wins(verb, other, matches: dict) -> bool:
     """A purpose says what a gathering or journey was for.
 
     "Gathered outside parliament to protest" is a protest, "flew to Kyiv to sign a
     deal" a signing, and an act done to protest is a protest ("shunned work to
-    protest"), unless it is violence. "Met officials to discuss" stays a meeting (the
+    protest"), unless it is violence; the means serves its end ("used force to crush
+    the protests"). "Met officials to discuss" stays a meeting (the
     purpose is of the same kind), "invited Gondor to sign" an invitation (the object,
     not the subject, is to act).
     """
     if not syntax.is_infinitive(other):
         return False
     own, purpose = main_code(matches[verb]) or "", main_code(matches[other]) or ""
+    if verb.lemma_ in MEANS_VERBS and other.dep_ in {"xcomp", "advcl"} and \
+            purpose[:2] not in {"", "01"}:
+        return True  # "used force to crush the protests": the means serves the act
     if other.dep_ == "xcomp":
         # "threatened to strike" states what is threatened: only a journey or gathering
         # ("visited Ghana to sign") takes a purpose as its complement
