@@ -51,3 +51,18 @@ def test_crushing_or_dispersing_protests_is_violent_repression(code, text):
 def test_force_on_armed_foes_stays_force(code, text):
     events = code(text)
     assert events and all(e.root == "19" for e in events)
+
+
+# ---------------------------------------------------------------- defending in words
+
+@pytest.mark.parametrize("text", [
+    "British Foreign Secretary John Hart defended the party's actions.",
+    "Kenya's president defended his government's handling of the protests.",
+    "The Nigerian minister defended the decision to close the border.",
+])
+def test_defending_an_act_or_a_policy_is_verbal_defence(code, text):
+    assert "052" in {e.code for e in code(text)}
+
+
+def test_defending_a_place_against_a_foe_is_no_verbal_defence(code):
+    assert "052" not in {e.code for e in code("The Kenyan army defended the town against the rebels.")}

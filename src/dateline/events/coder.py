@@ -128,6 +128,13 @@ SPEECH_ACT_VERBS = frozenset({
     "plead", "demand", "threaten", "protest",
 })
 
+#: Roots and codes whose patterns name what the act is about, so that a matched pattern
+#: needs no target: sanctions and coercion ("imposed a curfew"), and defending a policy
+#: or an act in words (052, "defended the decision": the codebook's "explain or defend
+#: policy" is about a thing). Other codes of root 05 have patterns of the CAMEO
+#: dictionary too loose to stand without a target.
+PATTERN_ONLY_ROOTS = frozenset({"16", "17"})
+PATTERN_ONLY_CODES = frozenset({"052"})
 #: Sectors whose investigation of a thing is an event (091, "Investigate crime"): the
 #: police search a car or a house, which is no actor.
 INVESTIGATORS = frozenset({"COP"})
@@ -474,7 +481,8 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
                               (pronouns and is_personal(target.head))):
         if event.root in SPEECH_ACT_ROOTS and not _loose_speech(event):
             return True
-        if event.root in ("16", "17") and event.pattern is not None:
+        if (event.root in PATTERN_ONLY_ROOTS or event.code in PATTERN_ONLY_CODES) and \
+                event.pattern is not None:
             return True
         if event.root == "09" and (event.source.code or "")[3:6] in INVESTIGATORS:
             # "officers searched the car": the police investigate things (091)
