@@ -469,6 +469,8 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
     if not rules.require_source:
         return True
     pronouns = rules.personal_pronouns
+    if _unnamed_accuser(event):
+        return True
     if source is None or not (source.coded or source.proper or
                               (pronouns and is_personal(source.head))):
         return False
@@ -491,6 +493,30 @@ def _keep(event: CodedEvent, rules: Rules, arms: frozenset[str] = frozenset()) -
             return True
         return event.root in SOURCE_ONLY_ROOTS and not _force_without_a_victim(event, arms)
     return True
+
+
+#: Verbs of blame and criticism, whose passive news uses to report an accusation made
+#: by people it does not name or names only by a common noun ("was accused of lying",
+#: "is criticised by critics for").
+BLAME_VERBS = frozenset({
+    "accuse", "blame", "condemn", "criticize", "criticise", "denounce", "deplore",
+    "slam", "assail", "lambast", "lambaste", "rebuke", "castigate", "decry",
+})
+
+
+def _unnamed_accuser(event: CodedEvent) -> bool:
+    """A passive accusation or criticism of a named actor whose accusers the sentence
+    does not name ("the party was accused of misleading voters"), or names only as
+    people of no code ("is accused by critics of"): the accusation is stated as having
+    been made, so it is an event, with the accusers' side left empty or uncoded
+    (GUIDELINES: an actor whose country is unknown gets no country)."""
+    source, target = event.source, event.target
+    if event.root != "11" or target is None or not (target.coded or target.proper):
+        return False
+    verb = event.verb
+    if verb.lemma_.lower() not in BLAME_VERBS or not syntax.subject_of(verb)[1]:
+        return False
+    return source is None or not (source.coded or source.proper)
 
 
 def _loose_speech(event: CodedEvent) -> bool:
@@ -578,7 +604,9 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
     ``anchor`` is the publication date (ISO); it selects date-restricted actor codes and
     is the date of events no time expression dates. Caption events carry
     ``from_caption``. Sentences and stories matching the discard list give no events,
-    and an event whose source neither the dictionaries nor the entities code is dropped.
+    and an event whose source neither the dictionaries nor the entities code is dropped,
+    except an accusation stated in the passive without its accusers
+    (:func:`_unnamed_accuser`).
     """
     coder = coder or default_coder()
     day = anchor[:10] if anchor else None
@@ -611,7 +639,7 @@ def find_events(segments: list[Segment], entities: list[Entity], dates: list[Tim
                 if not fill_pronouns(record, coded, segment, antecedents, coder.actors,
                                      entities, country, day, codes):
                     continue
-                if record.source_code:
+                if record.source_code or _unnamed_accuser(coded):
                     events.append(record)
     events = _distinct(events)
     share_places(events, [e.place is not None for e in events], main)
