@@ -96,3 +96,17 @@ def test_a_passive_accusation_needs_an_actor_accused(nlp):
 def test_other_acts_without_a_doer_stay_dropped(nlp):
     # an unnamed doer is kept only for blame: "was praised" says nothing of who praised
     assert not _article("The Kenyan minister was praised for his handling of the floods.")
+
+
+# ---------------------------------------------------------------- looking into
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police are looking into whether the victim was a good Samaritan.",
+    "Kenyan prosecutors looked into the deal with Uganda.",
+])
+def test_looking_into_a_matter_is_investigating_it(code, text):
+    assert "09" in {e.root for e in code(text)}
+
+
+def test_looking_into_a_thing_is_no_investigation(code):
+    assert not code("The Kenyan minister looked into the box.")
