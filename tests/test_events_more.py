@@ -110,17 +110,3 @@ def test_looking_into_a_matter_is_investigating_it(code, text):
 
 def test_looking_into_a_thing_is_no_investigation(code):
     assert not code("The Kenyan minister looked into the box.")
-
-
-# ---------------------------------------------------------------- standing presence
-
-@pytest.mark.parametrize("text", [
-    "Roughly 3,000 French troops remain in Mali.",
-    "Some 200 Turkish soldiers are believed to remain at the base.",
-])
-def test_forces_that_remain_somewhere_are_no_show_of_force(code, text):
-    assert not [e for e in code(text) if e.root == "15"]
-
-
-def test_forces_that_invade_still_act(code):
-    assert "19" in {e.root for e in code("French troops invaded Mali in 2013.")}
