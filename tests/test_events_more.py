@@ -110,3 +110,16 @@ def test_looking_into_a_matter_is_investigating_it(code, text):
 
 def test_looking_into_a_thing_is_no_investigation(code):
     assert not code("The Kenyan minister looked into the box.")
+
+
+# ---------------------------------------------------------------- two parties of one code
+
+def test_a_mutual_act_of_two_parties_with_one_code_keeps_both_directions(code):
+    events = code("Kenya's foreign minister has spoken several times with the Kenyan president.")
+    pairs = {(e.source.name, e.target.name) for e in events if e.root == "04"}
+    assert len(pairs) == 2 and {a for a, _ in pairs} == {b for _, b in pairs}
+
+
+def test_one_event_found_twice_is_kept_once(code):
+    events = code("Kenya criticised Uganda.")
+    assert len([e for e in events if e.root == "11"]) == 1

@@ -584,10 +584,14 @@ def _force_without_a_victim(event: CodedEvent, arms: frozenset[str]) -> bool:
 
 
 def _dedupe(events: list[CodedEvent]) -> list[CodedEvent]:
+    """The events less repeats of one event found twice. Two parties with one code are
+    told apart by their phrases: "the ambassador spoke with the president" (both
+    USAGOV) is the ambassador's act and its reverse, the president's."""
     seen: set = set()
     out = []
     for event in events:
-        key = (event.code, event.source_code, event.target_code, event.verb.i)
+        key = (event.code, event.source_code, event.target_code, event.verb.i,
+               _phrase_key(event.source), _phrase_key(event.target))
         if key not in seen:
             seen.add(key)
             out.append(event)
@@ -673,3 +677,11 @@ def _distinct(events: list[Event]) -> list[Event]:
         elif event.confidence > out[best[key]].confidence:
             out[best[key]] = event
     return out
+
+
+def _phrase_key(actor: Actor | None) -> tuple[int, ...]:
+    """Where an actor's phrase lies in its sentence (token indices), to tell apart two
+    actors of one code."""
+    if actor is None:
+        return ()
+    return tuple(t.i for t in actor.tokens) or (actor.head.i,)
