@@ -123,3 +123,19 @@ def test_a_mutual_act_of_two_parties_with_one_code_keeps_both_directions(code):
 def test_one_event_found_twice_is_kept_once(code):
     events = code("Kenya criticised Uganda.")
     assert len([e for e in events if e.root == "11"]) == 1
+
+
+# ---------------------------------------------------------------- calling people criminals
+
+@pytest.mark.parametrize("text", [
+    "“These rioters, they are also criminals,” Kenyan police chief John Otieno said.",
+    "The Kenyan minister said the charges against him were lies.",
+    "The Kenyan minister said the deal with Uganda was unfair.",
+])
+def test_calling_people_criminal_or_claims_false_is_criticism(code, text):
+    assert "11" in {e.root for e in code(text)}
+
+
+def test_saying_someone_is_not_corrupt_is_no_criticism(code):
+    events = code("The Kenyan minister said the Ugandan president was not corrupt.")
+    assert "11" not in {e.root for e in events}

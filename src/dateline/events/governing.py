@@ -353,6 +353,9 @@ PEJORATIVE = frozenset({
     "unlawful", "unconstitutional", "absurd", "outrageous", "shameful", "disgraceful",
     "irresponsible", "reckless", "misleading", "deceptive", "baseless", "groundless",
     "ridiculous", "adverse", "appalling", "deplorable", "reprehensible", "unjust",
+    # people and claims called criminal or false ("they are criminals", "it was lies")
+    "criminal", "corrupt", "dishonest", "fraudulent", "bogus", "lie", "nonsense",
+    "hypocritical", "unfair",
 })
 #: Verbs that characterise their object ("called X a sham", "described X as improper").
 CHARACTERISING = frozenset({"call", "describe", "dub", "brand", "label", "term"})
