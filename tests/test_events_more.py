@@ -139,3 +139,18 @@ def test_calling_people_criminal_or_claims_false_is_criticism(code, text):
 def test_saying_someone_is_not_corrupt_is_no_criticism(code):
     events = code("The Kenyan minister said the Ugandan president was not corrupt.")
     assert "11" not in {e.root for e in events}
+
+
+# ---------------------------------------------------------------- force on protesters
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police shot dead three protesters in Nairobi.",
+    "Witnesses described the impunity of security forces who kill protesters.",
+])
+def test_force_of_police_on_protesters_is_violent_repression(code, text):
+    assert "175" in {e.code for e in code(text)}
+
+
+def test_force_on_rebels_stays_fighting(code):
+    events = code("Kenyan troops attacked the rebels in the north.")
+    assert events and {e.root for e in events} == {"19"}

@@ -274,6 +274,7 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
     for event in events:
         _unarmed_force(event)
         _armed_march(event)
+        _repression(event)
     for noun in nouns:
         # "Arnor's call with Gondor" is Gondor's call with Arnor too; a visit is hosted
         match = Match(noun.code, noun.reverse, None, None)
@@ -451,6 +452,26 @@ def _armed_march(event: CodedEvent) -> None:
     if source.code[3:6] in ARMED_SECTORS and event.verb.lemma_.lower() in MARCH_VERBS:
         event.code = "150"
         event.notes.append("armed")
+
+
+#: Sectors of the forces of a state that keep order.
+ORDER_SECTORS = frozenset({"COP", "MIL"})
+
+
+def _repression(event: CodedEvent) -> None:
+    """Force that police or troops use on protesters is violent repression (175).
+
+    The codebook's 175 ("Use tactics of violent repression") is the state's force
+    against those who protest or oppose it; its 19 ("Fight") is combat between armed
+    sides. "Security forces killed protesters", "troops fired on demonstrators" are
+    175; force against rebels (REB) stays fighting. Only roles the codes name count.
+    """
+    source, target = event.source, event.target
+    if event.root != "19" or source is None or target is None:
+        return
+    if (source.code or "")[3:6] in ORDER_SECTORS and (target.code or "")[3:6] == "OPP":
+        event.code = "175"
+        event.notes.append("repression")
 
 
 def _one_sided(event: CodedEvent) -> bool:
