@@ -377,6 +377,17 @@ def test_pages_answer(client):
     assert client.get("/?since=2024-02-30").status_code == 422
 
 
+@pytest.mark.parametrize("path", ["/api/events", "/api/articles/nothing-like-this",
+                                  "/api/events?since=May", "/static/app.js", "/"])
+def test_every_response_carries_the_security_headers(client, path):
+    headers = client.get(path).headers
+    assert "object-src 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    # each once, even where the handler's response had headers of its own
+    assert len(headers.get_list("content-security-policy")) == 1
+
+
 def test_event_summaries_match_their_records(web_db):
     """``/api/events`` reads stored JSON as it is: the same summary the records give."""
     from dateline.query import iter_events
