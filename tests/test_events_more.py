@@ -65,7 +65,8 @@ def test_defending_an_act_or_a_policy_is_verbal_defence(code, text):
 
 
 def test_defending_a_place_against_a_foe_is_no_verbal_defence(code):
-    assert "052" not in {e.code for e in code("The Kenyan army defended the town against the rebels.")}
+    events = code("The Kenyan army defended the town against the rebels.")
+    assert "052" not in {e.code for e in events}
 
 
 # ---------------------------------------------------------------- accusations in the passive
