@@ -155,3 +155,18 @@ def test_force_of_police_on_protesters_is_violent_repression(code, text):
 def test_force_on_rebels_stays_fighting(code):
     events = code("Kenyan troops attacked the rebels in the north.")
     assert events and {e.root for e in events} == {"19"}
+
+
+# ---------------------------------------------------------------- talking to someone
+
+def test_talking_to_a_state_is_consulting_it(code):
+    events = code("The Kenyan minister talked to Uganda about the floods.")
+    assert ("KENGOV", "UGA", "04") in {(e.source_code, e.target_code, e.root) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister spoke to reporters in Nairobi.",
+    "The Kenyan minister talked to the BBC about the floods.",
+])
+def test_talking_to_the_press_is_a_statement(code, text):
+    assert {e.root for e in code(text)} <= {"01"}

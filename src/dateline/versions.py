@@ -44,7 +44,8 @@ LANGUAGE_STAGE = "2"
 #: 7 (more events): "the Ukrainians" (a plural name) is its country; crushing or
 #: dispersing protests and police force on protesters are 175; defending a policy 052;
 #: passive accusations without named accusers; "look into" 090; calling people
-#: criminal 111; two parties of one code keep both directions of a mutual act.
+#: criminal 111; two parties of one code keep both directions of a mutual act;
+#: talking to someone 040, to the press 010.
 EVENT_STAGE = "7"
 
 

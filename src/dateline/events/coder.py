@@ -275,6 +275,7 @@ def code_sentence(sentence, actors: ActorDictionary | None = None,
         _unarmed_force(event)
         _armed_march(event)
         _repression(event)
+        _press(event)
     for noun in nouns:
         # "Arnor's call with Gondor" is Gondor's call with Arnor too; a visit is hosted
         match = Match(noun.code, noun.reverse, None, None)
@@ -472,6 +473,21 @@ def _repression(event: CodedEvent) -> None:
     if (source.code or "")[3:6] in ORDER_SECTORS and (target.code or "")[3:6] == "OPP":
         event.code = "175"
         event.notes.append("repression")
+
+
+#: Verbs of talking, whose consultation (04) of the press is a statement.
+TALKING_VERBS = frozenset({"talk", "speak"})
+
+
+def _press(event: CodedEvent) -> None:
+    """Talking to the media is a statement (010), not a consultation (04): "spoke to
+    reporters", "talked to the BBC" (GUIDELINES: statements are root 01)."""
+    target = event.target
+    if event.root != "04" or target is None or target.sector != "MED":
+        return
+    if event.verb.lemma_.lower() in TALKING_VERBS:
+        event.code = "010"
+        event.notes.append("press")
 
 
 def _one_sided(event: CodedEvent) -> bool:
