@@ -257,6 +257,7 @@ def test_event_filters(store, query, expected, walk, monkeypatch):
 @pytest.mark.parametrize(("query", "common"), [
     (EventQuery(type="04", limit=1), True),    # 3 mentions of the meeting, 4 events
     (EventQuery(type="04", limit=50), False),  # too few to fill a page by walking
+    (EventQuery(type="04", limit=1, offset=10), False),  # nor to walk past ten
     (EventQuery(type="DEMAND", limit=1), False),
     (EventQuery(limit=1), False),               # no mention filter: nothing to test
 ])

@@ -335,14 +335,15 @@ def _common(store: Store, query: EventQuery) -> bool:
     events newest first and testing each (``EXISTS``) fills a page sooner than listing
     every matching event first (``IN``).
 
-    With M of N events matching, a page of L takes about L * N / M tests by walking
-    and M ids by listing: walking wins when M * M > L * N. M is counted only that far.
+    With M of N events matching, a page of L after O skipped takes about (O + L) * N / M
+    tests by walking and M ids by listing: walking wins when M * M > (O + L) * N. M is
+    counted only that far.
     """
     mention, params = _mention_conditions(query)
     if not mention:
         return False
     events = store.db.execute("SELECT max(id) FROM events").fetchone()[0] or 0
-    enough = max(1, isqrt((query.limit or 0) * events))
+    enough = max(1, isqrt(((query.limit or 0) + max(query.offset, 0)) * events))
     found = store.db.execute(
         "SELECT count(*) FROM (SELECT 1 FROM event_mentions m WHERE " + " AND ".join(mention)
         + f" LIMIT {enough})", params).fetchone()[0]
