@@ -55,6 +55,19 @@ def code(nlp):
     return _code
 
 
+def article_events(text: str | list[str], published: str = "2024-03-05") -> list:
+    """The events of an article of one paragraph (``text``) or of several, through
+    every stage (the ``nlp`` fixture loads the model first)."""
+    from dateline.pipeline.stages import annotate
+    from dateline.records import Article
+
+    paragraphs = [text] if isinstance(text, str) else text
+    article = Article(id="b", title=None, paragraphs=paragraphs, language="en",
+                      published=published)
+    annotate([article])
+    return article.events
+
+
 def triples(events) -> set[tuple]:
     """(source code, target code, CAMEO root) of each coded event."""
     return {(e.source_code, e.target_code, e.root) for e in events}

@@ -5,8 +5,7 @@ The texts are written for these tests.
 
 import pytest
 
-from dateline.pipeline.stages import annotate
-from dateline.records import Article
+from conftest import article_events as _code
 
 OPENING = ("Brazil's government said on Monday that exports to Argentina rose in March, "
            "and Brazilian officials in Brasilia welcomed the figures.")
@@ -55,15 +54,6 @@ def test_we_in_a_quotation_is_its_speaker(events):
 
 def test_a_pronoun_no_person_stands_for_gives_no_actor(events):
     assert not [e for e in events if e.sentence == "He denied it."]
-
-
-def _code(text: str | list[str], published: str = "2024-03-05") -> list:
-    """The events of an article of one paragraph (``text``) or of several."""
-    paragraphs = [text] if isinstance(text, str) else text
-    article = Article(id="b", title=None, paragraphs=paragraphs, language="en",
-                      published=published)
-    annotate([article])
-    return article.events
 
 
 def test_a_place_that_only_locates_is_no_actor(nlp):

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def summary(events) -> set[tuple]:
-    return {(e.source_code, e.target_code, e.code[:2]) for e in events}
-
+from conftest import article_events
 
 # ---------------------------------------------------------------- people by nationality
 
@@ -71,32 +68,22 @@ def test_defending_a_place_against_a_foe_is_no_verbal_defence(code):
 
 # ---------------------------------------------------------------- accusations in the passive
 
-def _article(text: str) -> list:
-    from dateline.pipeline.stages import annotate
-    from dateline.records import Article
-
-    article = Article(id="m", title=None, paragraphs=[text], language="en",
-                      published="2024-03-05")
-    annotate([article])
-    return article.events
-
-
 @pytest.mark.parametrize(("text", "target"), [
     ("The Kenyan minister was criticised for his handling of the floods.", "KENGOV"),
     ("Kenya's opposition leader is accused by critics of promoting higher taxes.", "KENOPP"),
 ])
 def test_a_passive_accusation_without_named_accusers_is_an_event(nlp, text, target):
-    events = [e for e in _article(text) if e.cameo_root == "11"]
+    events = [e for e in article_events(text) if e.cameo_root == "11"]
     assert [(e.target_code, e.source_code, e.mode) for e in events] == [(target, None, "occurred")]
 
 
 def test_a_passive_accusation_needs_an_actor_accused(nlp):
-    assert not _article("The report was criticised on Monday.")
+    assert not article_events("The report was criticised on Monday.")
 
 
 def test_other_acts_without_a_doer_stay_dropped(nlp):
     # an unnamed doer is kept only for blame: "was praised" says nothing of who praised
-    assert not _article("The Kenyan minister was praised for his handling of the floods.")
+    assert not article_events("The Kenyan minister was praised for his handling of the floods.")
 
 
 # ---------------------------------------------------------------- looking into
