@@ -122,25 +122,25 @@ def test_national_office_without_country_takes_the_dominant_country(entities_of)
     assert (person.role, person.country) == ("President", "PER")
 
 
+#: A US story about Peru: Peru is named most, its president with her nationality.
+US_STORY_ABOUT_PERU = (
+    "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and Cusco "
+    "are flooded. President Tom Harlan told {body} the United States would send money "
+    "to Peru, and US officials agreed.")
+
+
+@pytest.mark.parametrize("body", ["Congress", "the Senate"])
 def test_a_country_written_with_an_office_is_no_guess_for_offices_written_bare(
-        entities_of):
+        entities_of, body):
     # news names foreign officials with their nationality and its own bare: in a US
     # story about Peru, the bare President is the US one, though Peru is named most
-    entities = entities_of(
-        "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and "
-        "Cusco are flooded. President Tom Harlan told Congress the United States would "
-        "send money to Peru, and US officials agreed."
-    )
+    entities = entities_of(US_STORY_ABOUT_PERU.format(body=body))
     assert named(entities, "Rosa Quispe").country == "PER"
     assert named(entities, "Tom Harlan").country == "USA"
 
 
 def test_a_body_of_the_state_without_a_country_takes_the_home_country(entities_of):
-    entities = entities_of(
-        "Peruvian President Rosa Quispe asked for help. Peru needs aid, and Lima and "
-        "Cusco are flooded. President Tom Harlan told the Senate the United States "
-        "would send money to Peru, and US officials agreed."
-    )
+    entities = entities_of(US_STORY_ABOUT_PERU.format(body="the Senate"))
     assert named(entities, "Senate").country == "USA"
 
 
