@@ -49,7 +49,8 @@ class InProcess:
     def results(self, batches: Iterable[list[Item]], known=None) -> Iterator[list]:
         is_known = known.exists if hasattr(known, "exists") else known
         for number, batch in enumerate(batches):
-            yield run_batch(batch, self.settings, is_known, number, self.target)
+            # the writer trims the heap once the batch is stored
+            yield run_batch(batch, self.settings, is_known, number, self.target, trim=False)
 
     def close(self, cancel: bool = False) -> None:
         """Nothing to release."""

@@ -79,13 +79,18 @@ def process_batch(items: Sequence[Item], settings: Settings,
 
 def run_batch(items: Sequence[Item], settings: Settings,
               known: KnownIds | Callable[[str], bool] | None, number: int,
-              target=None) -> list:
+              target=None, trim: bool = True) -> list:
     """:func:`process_batch`; with a Parquet ``target``, also write the batch's rows
-    there (as batch ``number`` of the run, so a retried batch overwrites its own files)."""
+    there (as batch ``number`` of the run, so a retried batch overwrites its own files).
+
+    ``trim`` hands the heap's free pages back afterwards (:func:`release_memory`); a
+    run in one process leaves that to its writer, which trims once the batch is stored.
+    """
     outcomes = process_batch(items, settings, known)
     if target is not None:
         target.write_batch(outcomes, number, known)
-    release_memory()
+    if trim:
+        release_memory()
     return outcomes
 
 
