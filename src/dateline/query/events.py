@@ -122,24 +122,17 @@ class MergedEvent:
     mentions: list[EventMention]
     num_sources: int
     num_articles: int = field(init=False)
+    #: The mention that speaks for the event: of its most frequent CAMEO code, the most
+    #: confident (the earliest on ties).
+    lead: EventMention = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.num_articles = len({m.article_id for m in self.mentions})
+        self.lead = _lead(self.mentions)
 
     @property
     def num_mentions(self) -> int:
         return len(self.mentions)
-
-    @property
-    def lead(self) -> EventMention:
-        """The mention that speaks for the event: of its most frequent CAMEO code, the
-        most confident (the earliest on ties)."""
-        votes: dict[str, int] = {}
-        for mention in self.mentions:
-            votes[mention.cameo] = votes.get(mention.cameo, 0) + 1
-        best = max(votes.values())
-        ranked = sorted(self.mentions, key=lambda m: (-m.confidence, m.id))
-        return next(m for m in ranked if votes[m.cameo] == best)
 
     @property
     def place(self) -> Place | None:
@@ -150,8 +143,7 @@ class MergedEvent:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary: the lead mention's fields plus the merge figures."""
-        lead_mention = self.lead
-        lead = lead_mention.data
+        lead = self.lead.data
         place = lead.get("place") or next(
             (m.data["place"] for m in self.mentions if m.placed and m.data.get("place")), None)
         data = {"id": self.id, "date": self.date}
@@ -163,10 +155,21 @@ class MergedEvent:
                     num_sources=self.num_sources, num_articles=self.num_articles,
                     occurred=self.occurred, mode=lead.get("mode", "occurred"),
                     sentence=lead["sentence"],
-                    article_id=lead_mention.article_id,
+                    article_id=self.lead.article_id,
                     articles=sorted({m.article_id for m in self.mentions}),
                     first_added=self.first_added)
         return data
+
+
+def _lead(mentions: list[EventMention]) -> EventMention:
+    """Of the most frequent CAMEO code among ``mentions``, the most confident mention
+    (the earliest on ties)."""
+    votes: dict[str, int] = {}
+    for mention in mentions:
+        votes[mention.cameo] = votes.get(mention.cameo, 0) + 1
+    best = max(votes.values())
+    ranked = sorted(mentions, key=lambda m: (-m.confidence, m.id))
+    return next(m for m in ranked if votes[m.cameo] == best)
 
 
 def _confidence(data: dict[str, Any]) -> float:
